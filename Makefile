@@ -1,0 +1,56 @@
+# Newsdesk: `make help` lists the targets.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NEWSDESK_DATA_DIR ?= $(CURDIR)/var
+
+.DEFAULT_GOAL := help
+.PHONY: help venv demo serve test test-fast lint format migrations bench clean browser
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/newsdesk: pyproject.toml
+	@# Debian splits venv out of Python; install it when the first try fails (needs root).
+	$(PYTHON) -m venv $(VENV) || (apt-get update -qq && apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV))
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+venv: $(BIN)/newsdesk ## Create .venv and install Newsdesk with its test tools
+
+browser: ## Install Debian's Chromium for the browser tests (as root; otherwise they skip)
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is not installed and this is not root: browser tests will skip"; fi; }
+
+demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk migrate --no-input -v 0
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk collectstatic --no-input -v 0
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk load_demo
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+
+test: venv browser ## Run the whole suite, browser tests included
+	$(BIN)/pytest
+
+test-fast: venv ## Run the suite without slow and browser tests
+	$(BIN)/pytest -m "not slow and not browser"
+
+lint: venv ## Check formatting and lint with ruff
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: venv ## Format and fix with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrations: venv ## Check that no model change lacks a migration
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.test $(BIN)/newsdesk makemigrations --check --dry-run
+
+bench: venv ## Run the benchmarks in bench/ and print their figures
+	$(BIN)/python bench/stories_as_snippets.py
+
+clean: ## Remove the virtual environment (keeps var/, the demo's data)
+	rm -rf $(VENV) build *.egg-info

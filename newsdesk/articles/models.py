@@ -1,0 +1,315 @@
+"""Stories: the headline, byline, dateline, body and photos a reader sees, and their corrections.
+
+A story is a Wagtail snippet with Wagtail's own drafts, revisions, locking, workflow, preview and
+scheduling, not a page: see docs/decisions/stories-as-snippets.md for the measurement behind this.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from newsdesk.articles.blocks import StoryBodyBlock
+
+
+class ArticleQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """Stories a reader may see.
+
+        A scheduled story stays not live until `newsdesk publish_scheduled` publishes it at its
+        go-live time, so `live` alone decides.
+        """
+        return self.filter(live=True)
+
+    def newest_first(self) -> "ArticleQuerySet":
+        return self.order_by("-first_published_at", "-pk")
+
+    def with_status(self) -> "ArticleQuerySet":
+        """Fetch what `status_string` needs for the whole list, not two queries per story."""
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.models import Revision, WorkflowState
+
+        scheduled = Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Article),
+            object_id=Cast(models.OuterRef("pk"), output_field=models.CharField()),
+            approved_go_live_at__isnull=False,
+        )
+        return self.annotate(_approved_schedule=models.Exists(scheduled)).prefetch_related(
+            models.Prefetch(
+                "_workflow_states",
+                queryset=WorkflowState.objects.active().select_related("current_task_state__task"),
+                to_attr="_current_workflow_states",
+            )
+        )
+
+
+class DiscussionMode(models.TextChoices):
+    """How reader comments under a story are moderated."""
+
+    SITE_DEFAULT = "", _("As set for the whole site")
+    PRE_MODERATED = "pre", _("Pre-moderated: every comment waits for a moderator")
+    POST_MODERATED = "post", _("Post-moderated: comments appear unless a check holds them")
+    CLOSED = "closed", _("Closed: no new comments")
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class Article(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A news story, from first draft to published, corrected and updated."""
+
+    headline = models.CharField(_("headline"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("The last part of the story's address. Made from the headline if left empty."),
+    )
+    kicker = models.CharField(
+        _("kicker"), max_length=100, blank=True, help_text=_("A short label above the headline.")
+    )
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("One or two sentences under the headline.")
+    )
+    section = models.ForeignKey(
+        "sections.SectionPage",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="stories",
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=100,
+        blank=True,
+        help_text=_('Where the story was reported from, e.g. "ANKARA". Shown before the text.'),
+    )
+    lead_photo = models.ForeignKey(
+        "photos.Photo",
+        verbose_name=_("lead photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
+    updated_at = models.DateTimeField(
+        _("updated at"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers as the update time. Set when the story changes materially."),
+    )
+
+    discussion_mode = models.CharField(
+        _("reader comments"),
+        max_length=10,
+        choices=DiscussionMode.choices,
+        default=DiscussionMode.SITE_DEFAULT,
+        blank=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("kicker"),
+                FieldPanel("headline"),
+                FieldPanel("standfirst"),
+                FieldPanel("section"),
+            ],
+            heading=_("Headline"),
+        ),
+        InlinePanel("byline_entries", heading=_("Byline"), label=_("Byline entry"), min_num=1),
+        FieldPanel("dateline"),
+        FieldPanel("lead_photo"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        InlinePanel(
+            "corrections", heading=_("Corrections and updates"), label=_("Correction or update")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("first_published_at"),
+                FieldPanel("updated_at"),
+                FieldPanel("go_live_at"),
+                FieldPanel("expire_at"),
+            ],
+            heading=_("Publishing"),
+        ),
+        FieldPanel("discussion_mode"),
+    ]
+
+    search_fields = [
+        index.SearchField("headline", boost=3),
+        index.AutocompleteField("headline"),
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.FilterField("section"),
+        index.FilterField("live"),
+        index.FilterField("first_published_at"),
+    ]
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+        indexes = [
+            models.Index(fields=["section", "-first_published_at"], name="article_section_newest"),
+            models.Index(fields=["live", "-first_published_at"], name="article_live_newest"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        """The headline's slug, or with the first free "-N" suffix: one query however many
+        stories share the headline (the thousandth "Morning briefing" included)."""
+        base = slugify(self.headline, allow_unicode=True)[:240] or "story"
+        taken = set(
+            Article.objects.exclude(pk=self.pk)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        candidate, n = base, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        return candidate
+
+    def get_absolute_url(self) -> str:
+        when = timezone.localtime(self.first_published_at or timezone.now())
+        return reverse(
+            "articles:story",
+            kwargs={
+                "section": self.section.slug,
+                "year": when.year,
+                "month": f"{when.month:02d}",
+                "day": f"{when.day:02d}",
+                "slug": self.slug,
+            },
+        )
+
+    @property
+    def approved_schedule(self) -> bool:
+        # `with_status()` annotates this for lists, as Wagtail does for pages.
+        if hasattr(self, "_approved_schedule"):
+            return self._approved_schedule
+        return super().approved_schedule
+
+    @property
+    def displayed_update(self):
+        """The update time readers see: when it is later than the first publication."""
+        if self.updated_at and (
+            not self.first_published_at or self.updated_at > self.first_published_at
+        ):
+            return self.updated_at
+        return None
+
+    # Preview: editors see the story laid out as readers will.
+    def get_preview_template(self, request, mode_name):
+        return "articles/article_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        from newsdesk.articles.services import story_context
+
+        return story_context(self, preview=True)
+
+
+class BylineEntry(Orderable):
+    """One name in a story's byline: a staff author or a wire agency, in the order shown."""
+
+    article = ParentalKey(Article, on_delete=models.CASCADE, related_name="byline_entries")
+    author = models.ForeignKey(
+        "bylines.Author",
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="byline_entries",
+    )
+    agency = models.ForeignKey(
+        "bylines.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="byline_entries",
+    )
+
+    panels = [FieldPanel("author"), FieldPanel("agency")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline entry")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(author__isnull=False, agency__isnull=True)
+                    | models.Q(author__isnull=True, agency__isnull=False)
+                ),
+                name="byline_entry_author_or_agency",
+            )
+        ]
+
+    def clean(self) -> None:
+        if bool(self.author_id) == bool(self.agency_id):
+            raise ValidationError(_("Choose either an author or an agency for each byline entry."))
+
+    @property
+    def credited(self):
+        return self.author if self.author_id else self.agency
+
+
+class Correction(Orderable):
+    """A correction or update notice appended to a story, shown to readers with its date."""
+
+    CORRECTION = "correction"
+    UPDATE = "update"
+    KIND_CHOICES = [(CORRECTION, _("Correction")), (UPDATE, _("Update"))]
+
+    article = ParentalKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default=CORRECTION)
+    noted_at = models.DateTimeField(_("date"), default=timezone.now)
+    text = models.TextField(_("text"))
+
+    panels = [FieldPanel("kind"), FieldPanel("noted_at"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("correction or update")

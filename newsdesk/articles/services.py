@@ -1,0 +1,94 @@
+"""Reading stories: what the front page, section, author, tag and story pages show.
+
+Every function here returns querysets or lists whose SQL cost does not grow with the number of
+byline entries, tags or photos on a page; tests pin the query counts.
+"""
+
+from django.conf import settings
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from newsdesk.articles.models import Article, ArticleTag, BylineEntry
+from newsdesk.photos.services import with_renditions
+
+RELATED_STORIES = 4
+
+
+def _byline_prefetch() -> Prefetch:
+    return Prefetch(
+        "byline_entries",
+        queryset=BylineEntry.objects.select_related("author", "agency").order_by("sort_order"),
+    )
+
+
+def published_stories() -> QuerySet[Article]:
+    """Published stories, newest first, with what a story teaser needs already joined."""
+    return (
+        Article.objects.published()
+        .newest_first()
+        .select_related("section", "lead_photo")
+        .prefetch_related(_byline_prefetch())
+    )
+
+
+def teasers(stories) -> list[Article]:
+    """Evaluate a list of stories and fetch their lead photos' renditions in one more query."""
+    stories = list(stories)
+    with_renditions(story.lead_photo for story in stories)
+    return stories
+
+
+def paginate(request, stories: QuerySet[Article], per_page: int | None = None) -> Page:
+    """Return the page of `stories` named by `?page=`; a page that does not exist is a 404."""
+    per_page = per_page or settings.NEWSDESK_STORIES_PER_PAGE
+    paginator = Paginator(stories, per_page, allow_empty_first_page=True)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page of stories.") from None
+    page.object_list = teasers(page.object_list)
+    return page
+
+
+def find_story(slug: str) -> Article:
+    """The published story with this slug, ready to render, or 404."""
+    story = published_stories().prefetch_related("tags", "corrections").filter(slug=slug).first()
+    if story is None:
+        raise Http404("No such story.")
+    return story
+
+
+def body_photos(article: Article) -> list:
+    return [block.value["photo"] for block in article.body if block.block_type == "photo"]
+
+
+def related_stories(article: Article, limit: int = RELATED_STORIES) -> list[Article]:
+    """The newest published stories from the same section or sharing a tag with `article`."""
+    match = Q(section_id=article.section_id)
+    tag_ids = [tag.pk for tag in article.tags.all()]
+    if tag_ids:
+        match |= Q(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
+    stories = published_stories().filter(match)
+    if article.pk:
+        stories = stories.exclude(pk=article.pk)
+    return teasers(stories[:limit])
+
+
+def story_context(article: Article, preview: bool = False) -> dict:
+    """Everything the story page template needs, for a published story or an editor's preview."""
+    photos = [article.lead_photo, *body_photos(article)]
+    with_renditions(photos)
+    return {
+        "article": article,
+        "byline_entries": list(article.byline_entries.all()),
+        "corrections": sorted(article.corrections.all(), key=lambda c: c.noted_at),
+        "tags": list(article.tags.all()),
+        "related_stories": related_stories(article),
+        "is_preview": preview,
+    }
+
+
+def search_stories(query: str):
+    """Published stories matching `query` in headline, standfirst or body, best match first."""
+    return published_stories().order_by().search(query, operator="and")

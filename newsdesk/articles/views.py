@@ -1,0 +1,41 @@
+"""Reader views for stories and tag pages. HTTP only: the work is in services.py."""
+
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from taggit.models import Tag
+
+from newsdesk.articles import services
+
+
+def story(request, section, year, month, day, slug):
+    """A published story; an outdated address (moved section, edited date) redirects to it."""
+    article = services.find_story(slug)
+    canonical = article.get_absolute_url()
+    if request.path != canonical:
+        return redirect(canonical, permanent=True)
+    return TemplateResponse(request, "articles/article_page.html", services.story_context(article))
+
+
+def tag(request, slug):
+    """Published stories with this tag, newest first."""
+    tag = get_object_or_404(Tag, slug=slug)
+    stories = services.published_stories().filter(tagged_items__tag=tag)
+    return TemplateResponse(
+        request,
+        "articles/tag_page.html",
+        {"tag": tag, "stories": services.paginate(request, stories)},
+    )
+
+
+def search(request):
+    """Published stories matching `?q=`, best match first."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = services.search_stories(query) if query else None
+    return TemplateResponse(
+        request,
+        "articles/search_page.html",
+        {
+            "query": query,
+            "stories": services.paginate(request, results) if results is not None else None,
+        },
+    )

@@ -1,0 +1,241 @@
+"""Settings shared by every environment; each value that varies comes from the environment.
+
+The variables are listed in docs/operations.md; a test fails when one is added here without being
+documented there.
+"""
+
+from pathlib import Path
+
+import dj_database_url
+
+from newsdesk.config.env import env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
+
+DEBUG = env_bool("NEWSDESK_DEBUG", False)
+# Production must bring its own key; dev.py and test.py set one for themselves.
+SECRET_KEY = env_str("NEWSDESK_SECRET_KEY")
+ALLOWED_HOSTS = env_list("NEWSDESK_ALLOWED_HOSTS", ["localhost", "127.0.0.1"])
+CSRF_TRUSTED_ORIGINS = env_list("NEWSDESK_CSRF_TRUSTED_ORIGINS", [])
+
+DATA_DIR = Path(env_str("NEWSDESK_DATA_DIR", "var")).resolve()
+MEDIA_ROOT = env_str("NEWSDESK_MEDIA_ROOT", str(DATA_DIR / "media"))
+STATIC_ROOT = env_str("NEWSDESK_STATIC_ROOT", str(DATA_DIR / "static"))
+MEDIA_URL = "/media/"
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+
+INSTALLED_APPS = [
+    "newsdesk.sections",
+    "newsdesk.bylines",
+    "newsdesk.photos",
+    "newsdesk.articles",
+    "newsdesk.reactions",
+    "newsdesk.discussion",
+    "newsdesk.moderation",
+    "newsdesk.feeds",
+    "newsdesk.demo",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsdesk.discussion.caching.StoryCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "newsdesk.config.urls"
+WSGI_APPLICATION = "newsdesk.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "newsdesk.sections.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# SQLite in WAL mode is the embedded default; DATABASE_URL points at PostgreSQL when the site grows.
+_sqlite_path = DATA_DIR / "newsdesk.sqlite3"
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{_sqlite_path}"), conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite cannot create the folder its file lives in; a fresh checkout has no ./var yet.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
+            " PRAGMA foreign_keys=ON;"
+        ),
+        # Writers take the lock at BEGIN, so concurrent writers queue instead of failing.
+        "transaction_mode": "IMMEDIATE",
+    }
+
+_redis_url = env_str("REDIS_URL", "")
+if _redis_url:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "newsdesk",
+        },
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis_url,
+            "KEY_PREFIX": "newsdesk-renditions",
+            "TIMEOUT": 60 * 60 * 24,
+        },
+    }
+else:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "renditions",
+            "TIMEOUT": 60 * 60 * 24,
+        },
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ru", "Russian"), ("fr", "French")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env_str("NEWSDESK_TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 60 * 60
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Wagtail
+WAGTAIL_SITE_NAME = env_str("NEWSDESK_SITE_NAME", "Newsdesk")
+WAGTAILADMIN_BASE_URL = env_str("NEWSDESK_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILIMAGES_IMAGE_MODEL = "photos.Photo"
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_COMMENTS_ENABLED = True
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Newsdesk
+NEWSDESK_STORIES_PER_PAGE = env_int("NEWSDESK_STORIES_PER_PAGE", 12)
+# How many proxies of ours append to X-Forwarded-For in front of Django (0: none).
+NEWSDESK_TRUSTED_PROXY_COUNT = env_int("NEWSDESK_TRUSTED_PROXY_COUNT", 0)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"newsdesk": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}
+
+# Reader discussion (docs/apps/discussion.md, docs/discussion-caching.md)
+NEWSDESK_COMMENT_MAX_LENGTH = env_int("NEWSDESK_COMMENT_MAX_LENGTH", 1500)
+NEWSDESK_COMMENT_MAX_DEPTH = env_int("NEWSDESK_COMMENT_MAX_DEPTH", 3)
+NEWSDESK_COMMENTS_PER_PAGE = env_int("NEWSDESK_COMMENTS_PER_PAGE", 50)
+NEWSDESK_COMMENT_FORM_MAX_AGE = env_int("NEWSDESK_COMMENT_FORM_MAX_AGE", 60 * 60 * 24)
+NEWSDESK_COMMENT_PURGE_URLS = env_list("NEWSDESK_COMMENT_PURGE_URLS", [])
+NEWSDESK_STORY_CACHE_SECONDS = env_int("NEWSDESK_STORY_CACHE_SECONDS", 60)
+
+# Moderation (docs/apps/moderation.md, docs/moderation-pipeline.md)
+NEWSDESK_MODERATION_CHECKS = env_list(
+    "NEWSDESK_MODERATION_CHECKS",
+    [
+        "newsdesk.moderation.comment_checks.banned_commenter",
+        "newsdesk.moderation.comment_checks.honeypot",
+        "newsdesk.moderation.comment_checks.posted_too_soon",
+        "newsdesk.moderation.comment_checks.rate_limit_per_email",
+        "newsdesk.moderation.comment_checks.rate_limit_per_ip",
+        "newsdesk.moderation.comment_checks.duplicate",
+        "newsdesk.moderation.comment_checks.banned_words",
+        "newsdesk.moderation.comment_checks.suspect_words",
+        "newsdesk.moderation.comment_checks.too_many_links",
+        "newsdesk.moderation.comment_checks.shouting",
+    ],
+)
+NEWSDESK_MODERATION_SCORER = env_str(
+    "NEWSDESK_MODERATION_SCORER", "newsdesk.moderation.scorers.PatternScorer"
+)
+NEWSDESK_MODERATION_SCORER_URL = env_str("NEWSDESK_MODERATION_SCORER_URL", "")
+NEWSDESK_MODERATION_SCORER_API_KEY = env_str("NEWSDESK_MODERATION_SCORER_API_KEY", "")
+NEWSDESK_MODERATION_SCORER_TIMEOUT = env_int("NEWSDESK_MODERATION_SCORER_TIMEOUT", 3)
+NEWSDESK_MODERATION_SCORER_THRESHOLD = float(env_str("NEWSDESK_MODERATION_SCORER_THRESHOLD", "0.8"))
+NEWSDESK_MODERATION_MAX_LINKS = env_int("NEWSDESK_MODERATION_MAX_LINKS", 2)
+NEWSDESK_MODERATION_MIN_SECONDS = env_int("NEWSDESK_MODERATION_MIN_SECONDS", 3)
+NEWSDESK_MODERATION_RATE_LIMIT_PER_EMAIL = env_int("NEWSDESK_MODERATION_RATE_LIMIT_PER_EMAIL", 5)
+NEWSDESK_MODERATION_RATE_LIMIT_PER_IP = env_int("NEWSDESK_MODERATION_RATE_LIMIT_PER_IP", 5)
+NEWSDESK_MODERATION_RATE_LIMIT_MINUTES = env_int("NEWSDESK_MODERATION_RATE_LIMIT_MINUTES", 10)
+NEWSDESK_MODERATION_DUPLICATE_HOURS = env_int("NEWSDESK_MODERATION_DUPLICATE_HOURS", 24)
+NEWSDESK_MODERATION_DUPLICATE_MIN_LENGTH = env_int("NEWSDESK_MODERATION_DUPLICATE_MIN_LENGTH", 30)
+NEWSDESK_MODERATION_SHOUTING_MIN_LETTERS = env_int("NEWSDESK_MODERATION_SHOUTING_MIN_LETTERS", 20)
+NEWSDESK_MODERATION_SHOUTING_PERCENT = env_int("NEWSDESK_MODERATION_SHOUTING_PERCENT", 70)
+NEWSDESK_COMMENT_IP_RETENTION_DAYS = env_int("NEWSDESK_COMMENT_IP_RETENTION_DAYS", 30)
+NEWSDESK_COMMENT_IP_ACTION = env_str("NEWSDESK_COMMENT_IP_ACTION", "truncate")
+
+# Reactions (docs/apps/reactions.md)
+NEWSDESK_REACTIONS_PER_IP_PER_HOUR = env_int("NEWSDESK_REACTIONS_PER_IP_PER_HOUR", 20)

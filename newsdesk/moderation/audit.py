@@ -1,0 +1,33 @@
+"""Writing the moderation audit log: every decision, automatic or human, goes through here."""
+
+from collections.abc import Iterable
+
+from newsdesk.moderation.models import Ban, ModerationDecision
+
+
+def record_decision(
+    comment,
+    action: str,
+    *,
+    actor=None,
+    reasons: Iterable[dict] = (),
+    note: str = "",
+    story_id: int | None = None,
+    ban: Ban | None = None,
+) -> ModerationDecision:
+    """Add one line to the audit log for `comment` (actor None means an automatic decision).
+
+    `comment` may be None for a refused comment that was never stored (give `story_id`) or for
+    a ban not made from a comment (give `ban`).
+    """
+    if comment is not None:
+        story_id = comment.story_id
+    return ModerationDecision.objects.create(
+        comment=comment,
+        story_id=story_id,
+        ban=ban,
+        action=action,
+        actor=actor,
+        reasons=list(reasons),
+        note=note,
+    )

@@ -1,0 +1,234 @@
+"""Scoring a comment for abuse and threats: a small interface, a local default and an adapter.
+
+Reasons are English sentences marked for translation and translated when shown (see
+newsdesk.moderation.comment_checks); `detail` says what matched, for moderators.
+
+`NEWSDESK_MODERATION_SCORER` names the class the pipeline uses (`PatternScorer` by default). A
+statistical model later is one more class with a `score(text, language)` method.
+"""
+
+import http.client
+import json
+import logging
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable
+from typing import Protocol, runtime_checkable
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_noop as _
+
+from newsdesk.moderation import wordlists
+from newsdesk.moderation.matching import WordRule, normalise
+from newsdesk.moderation.verdicts import Action, Verdict
+
+logger = logging.getLogger(__name__)
+
+#: The check names a scorer's verdicts use, so the queue can filter by them.
+ABUSE = "abusive_language"
+THREAT = "threat_of_violence"
+CALL_TO_KILL = "call_to_kill"
+UNAVAILABLE = "scorer_unavailable"
+CHECK_NAMES = (CALL_TO_KILL, THREAT, ABUSE, UNAVAILABLE)
+
+
+@runtime_checkable
+class Scorer(Protocol):
+    """Anything that reads a comment's text and returns verdicts about abuse and threats."""
+
+    def score(self, text: str, language: str) -> list[Verdict]: ...
+
+
+def _detail(matches: list[str]) -> str:
+    return ", ".join(f"“{m}”" for m in dict.fromkeys(matches))
+
+
+def call_to_kill_verdict(matches: list[str]) -> Verdict:
+    """Refuse an explicit call to kill or a direct death threat."""
+    return Verdict(
+        CALL_TO_KILL,
+        Action.REJECT,
+        _("Calls to kill people and death threats break our comment policy."),
+        detail=_detail(matches),
+    )
+
+
+def threat_verdict(matches: list[str]) -> Verdict:
+    """Hold a comment that seems to call for or wish violence."""
+    return Verdict(
+        THREAT,
+        Action.HOLD,
+        _("It seems to call for violence, so a moderator will read it first."),
+        detail=_detail(matches),
+    )
+
+
+def abuse_verdict(matches: list[str]) -> Verdict:
+    """Hold a comment with insults or slurs."""
+    return Verdict(
+        ABUSE,
+        Action.HOLD,
+        _("It seems to contain insults or slurs, so a moderator will read it first."),
+        detail=_detail(matches),
+    )
+
+
+def unavailable_verdict(why: str) -> Verdict:
+    """Hold a comment that could not be scored: fail safe, never fail open."""
+    return Verdict(
+        UNAVAILABLE,
+        Action.HOLD,
+        _("Scorer unavailable: a moderator will read it first."),
+        public=False,
+        detail=why,
+    )
+
+
+class PatternScorer:
+    """The local scorer: built-in English and Russian lists plus the editors' threat patterns.
+
+    Explicit calls to kill are refused; other threats and abuse are held for a moderator.
+    """
+
+    def __init__(self, threat_rules: Iterable[WordRule] | None = None, builtin: bool = True):
+        self._threat_rules = None if threat_rules is None else tuple(threat_rules)
+        self.builtin = builtin
+
+    @property
+    def threat_rules(self) -> tuple[WordRule, ...]:
+        """The editors' active threat patterns (loaded from the database once per scorer)."""
+        if self._threat_rules is None:
+            from newsdesk.moderation.models import ModerationRule
+
+            self._threat_rules = ModerationRule.objects.word_rules(ModerationRule.Kind.THREAT)
+        return self._threat_rules
+
+    def score(self, text: str, language: str) -> list[Verdict]:
+        """Verdicts for calls to kill, threats and abuse found in `text`."""
+        normalised = normalise(text)
+
+        def found(rules: Iterable[WordRule], any_language: bool) -> list[str]:
+            return [
+                match
+                for rule in rules
+                if (any_language or rule.applies_to(language))
+                and (match := rule.search(normalised)) is not None
+            ]
+
+        calls = found(wordlists.CALLS_TO_KILL, True) if self.builtin else []
+        threats = (found(wordlists.THREATS, True) if self.builtin else []) + found(
+            self.threat_rules, False
+        )
+        abuse = found(wordlists.ABUSE, True) if self.builtin else []
+        verdicts = []
+        if calls:
+            verdicts.append(call_to_kill_verdict(calls))
+        if threats:
+            verdicts.append(threat_verdict(threats))
+        if abuse:
+            verdicts.append(abuse_verdict(abuse))
+        return verdicts
+
+
+Transport = Callable[[urllib.request.Request, float], bytes]
+
+
+def urllib_transport(request: urllib.request.Request, timeout: float) -> bytes:
+    """Send `request` with urllib and return the response body."""
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (checked)
+        return response.read()
+
+
+class PerspectiveScorer:
+    """An adapter for a Perspective-style HTTP API; off unless NEWSDESK_MODERATION_SCORER names it.
+
+    Sends the text, reads `attributeScores.<ATTRIBUTE>.summaryScore.value` for THREAT,
+    SEVERE_TOXICITY, TOXICITY and INSULT, and holds the comment when a score reaches
+    NEWSDESK_MODERATION_SCORER_THRESHOLD. When the service cannot be reached, answers late or
+    answers nonsense, the comment is held with the reason "scorer unavailable".
+    """
+
+    THREAT_ATTRIBUTES = ("THREAT",)
+    ABUSE_ATTRIBUTES = ("SEVERE_TOXICITY", "TOXICITY", "INSULT")
+
+    def __init__(
+        self,
+        url: str | None = None,
+        api_key: str | None = None,
+        timeout: float | None = None,
+        threshold: float | None = None,
+        transport: Transport | None = None,
+    ):
+        self.url = url if url is not None else settings.NEWSDESK_MODERATION_SCORER_URL
+        self.api_key = (
+            api_key if api_key is not None else settings.NEWSDESK_MODERATION_SCORER_API_KEY
+        )
+        self.timeout = (
+            timeout if timeout is not None else settings.NEWSDESK_MODERATION_SCORER_TIMEOUT
+        )
+        self.threshold = (
+            threshold if threshold is not None else settings.NEWSDESK_MODERATION_SCORER_THRESHOLD
+        )
+        self.transport = transport or urllib_transport
+
+    def build_request(self, text: str, language: str) -> urllib.request.Request:
+        """The HTTP request asking the service to score `text`."""
+        attributes = {name: {} for name in self.THREAT_ATTRIBUTES + self.ABUSE_ATTRIBUTES}
+        body = {
+            "comment": {"text": text},
+            "languages": [(language or "en")[:2]],
+            "requestedAttributes": attributes,
+            "doNotStore": True,
+        }
+        url = self.url
+        if not url.startswith(("https://", "http://")):
+            raise ValueError("NEWSDESK_MODERATION_SCORER_URL must be an http(s) address.")
+        if self.api_key:
+            url += ("&" if "?" in url else "?") + urllib.parse.urlencode({"key": self.api_key})
+        return urllib.request.Request(  # noqa: S310 (the scheme is checked above)
+            url,
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+            method="POST",
+        )
+
+    def score(self, text: str, language: str) -> list[Verdict]:
+        """Verdicts from the service's scores, or a hold when the service fails."""
+        if not self.url:
+            return [unavailable_verdict("NEWSDESK_MODERATION_SCORER_URL is not set")]
+        try:
+            raw = self.transport(self.build_request(text, language), self.timeout)
+            scores = {
+                name: float(value["summaryScore"]["value"])
+                for name, value in json.loads(raw)["attributeScores"].items()
+            }
+        except (OSError, http.client.HTTPException) as error:  # URLError and timeouts included
+            logger.warning("Comment scorer unavailable: %s", error)
+            return [unavailable_verdict(f"{type(error).__name__}: {error}")]
+        except (ValueError, KeyError, TypeError) as error:
+            logger.warning("Comment scorer answered something unreadable: %s", error)
+            return [unavailable_verdict(f"unreadable answer: {error}")]
+
+        def over(names: tuple[str, ...]) -> list[str]:
+            return [
+                f"{name} {scores[name]:.2f}"
+                for name in names
+                if scores.get(name, 0.0) >= self.threshold
+            ]
+
+        verdicts = []
+        if threats := over(self.THREAT_ATTRIBUTES):
+            verdicts.append(
+                Verdict(THREAT, Action.HOLD, threat_verdict([]).reason, detail=", ".join(threats))
+            )
+        if abuse := over(self.ABUSE_ATTRIBUTES):
+            verdicts.append(
+                Verdict(ABUSE, Action.HOLD, abuse_verdict([]).reason, detail=", ".join(abuse))
+            )
+        return verdicts
+
+
+def load_scorer() -> Scorer:
+    """A new instance of the scorer named by NEWSDESK_MODERATION_SCORER."""
+    return import_string(settings.NEWSDESK_MODERATION_SCORER)()

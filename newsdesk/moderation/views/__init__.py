@@ -1,0 +1,29 @@
+"""Moderation's HTTP views: the admin's queue, actions, bans and log, and the digest's unsubscribe
+page. Each view reads the request, calls one function of services.py (or digest.py) and answers."""
+
+from newsdesk.moderation.views.bans import BanCreateView, BanIndexView, LiftBanView
+from newsdesk.moderation.views.log import ModerationLogIndexView, log_csv
+from newsdesk.moderation.views.queue import (
+    BanFromCommentView,
+    CommentActionView,
+    CommentEditView,
+    CommentIndexView,
+    CommentInspectView,
+    comment_reasons,
+)
+from newsdesk.moderation.views.unsubscribe import unsubscribe
+
+__all__ = [
+    "BanCreateView",
+    "BanFromCommentView",
+    "BanIndexView",
+    "CommentActionView",
+    "CommentEditView",
+    "CommentIndexView",
+    "CommentInspectView",
+    "LiftBanView",
+    "ModerationLogIndexView",
+    "comment_reasons",
+    "log_csv",
+    "unsubscribe",
+]

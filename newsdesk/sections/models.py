@@ -1,0 +1,63 @@
+"""The front page and the sections of the site, as Wagtail pages ordered in the page tree.
+
+Stories are not pages (see docs/decisions/stories-as-snippets.md): a section page lists the
+stories that name it as their section.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The front page: a lead story, the latest stories, then a block for each section."""
+
+    lead_story = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("lead story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to lead with the newest published story."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead_story")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["sections.SectionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("front page")
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.sections import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(services.front_page(self))
+        return context
+
+
+class SectionPage(Page):
+    """A section of the site (Security, Politics, ...) with its landing page of stories."""
+
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences shown on the landing page.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("description")]
+
+    parent_page_types = ["sections.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        from newsdesk.articles.services import paginate, published_stories
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, published_stories().filter(section=self))
+        return context

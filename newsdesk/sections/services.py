@@ -1,0 +1,56 @@
+"""What the front page shows, and keeping the section navigation fresh."""
+
+from django.core.cache import cache
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from newsdesk.articles.services import published_stories, teasers
+from newsdesk.sections.context_processors import NAVIGATION_CACHE_KEY
+
+LATEST_STORIES = 6
+STORIES_PER_SECTION_BLOCK = 4
+
+
+def front_page(home) -> dict:
+    """The lead story, the latest stories, and the newest stories of each section, in tree order.
+
+    The section blocks come from one windowed query, so the front page costs the same number of
+    queries however many sections there are.
+    """
+    from newsdesk.sections.models import SectionPage
+
+    latest = list(published_stories()[: LATEST_STORIES + 1])
+    lead = None
+    if home.lead_story_id:
+        lead = published_stories().filter(pk=home.lead_story_id).first()
+    if lead is None and latest:
+        lead = latest[0]
+    latest = [story for story in latest if lead is None or story.pk != lead.pk][:LATEST_STORIES]
+
+    sections = list(SectionPage.objects.child_of(home).live().public().order_by("path"))
+    ranked = published_stories().annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=F("section_id"),
+            order_by=[F("first_published_at").desc(), F("pk").desc()],
+        )
+    )
+    by_section: dict[int, list] = {section.pk: [] for section in sections}
+    for story in ranked.filter(rank__lte=STORIES_PER_SECTION_BLOCK, section__in=sections):
+        by_section[story.section_id].append(story)
+    shown = [lead, *latest, *(s for stories in by_section.values() for s in stories)]
+    teasers(s for s in shown if s is not None)
+    return {
+        "lead_story": lead,
+        "latest_stories": latest,
+        "section_blocks": [
+            {"section": section, "stories": by_section[section.pk]}
+            for section in sections
+            if by_section[section.pk]
+        ],
+    }
+
+
+def forget_navigation(**kwargs) -> None:
+    """Drop the cached section list so the next page shows the sections as published now."""
+    cache.delete(NAVIGATION_CACHE_KEY)

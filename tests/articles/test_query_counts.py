@@ -1,0 +1,70 @@
+"""Reader pages cost a fixed number of SQL queries, however many photos, tags or bylines."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.common.db.articles import make_story, paragraph
+from tests.common.db.bylines import AgencyFactory, AuthorFactory
+from tests.common.db.photos import PhotoFactory
+from tests.common.db.sections import make_section
+
+pytestmark = pytest.mark.django_db
+
+# Pinned: a change that adds a query per photo, tag or byline entry fails here.
+STORY_PAGE_QUERIES = 11
+SECTION_PAGE_QUERIES = 10
+HOME_PAGE_QUERIES = 11
+
+
+def rich_story(section, n: int, headline: str):
+    """A story with n authors, n photos in the body and n tags."""
+    photos = [PhotoFactory() for _ in range(n)]
+    return make_story(
+        section,
+        headline,
+        byline=[*(AuthorFactory() for _ in range(n)), AgencyFactory()],
+        lead_photo=PhotoFactory(),
+        body=[
+            paragraph("Opening."),
+            *(("photo", {"photo": photo, "caption": ""}) for photo in photos),
+        ],
+        tags=[f"tag-{headline}-{i}" for i in range(n)],
+        dateline="ANKARA",
+    )
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm-up: renditions are made once, the navigation is cached
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_story_page_queries_do_not_grow_with_photos_tags_and_bylines(client, section):
+    small = rich_story(section, 1, "small")
+    large = rich_story(section, 6, "large")
+    assert queries_for(client, small.get_absolute_url()) == STORY_PAGE_QUERIES
+    assert queries_for(client, large.get_absolute_url()) == STORY_PAGE_QUERIES
+
+
+def test_section_page_queries_do_not_grow_with_stories_on_the_page(client, section):
+    rich_story(section, 1, "first")
+    assert queries_for(client, section.url) == SECTION_PAGE_QUERIES
+    for i in range(5):
+        rich_story(section, 3, f"more-{i}")
+    cache.clear()
+    assert queries_for(client, section.url) == SECTION_PAGE_QUERIES
+
+
+def test_home_page_queries_do_not_grow_with_sections_or_stories(client, home, section):
+    rich_story(section, 1, "first")
+    assert queries_for(client, "/") == HOME_PAGE_QUERIES
+    for title in ("Politics", "Economy", "Society"):
+        other = make_section(home, title)
+        for i in range(3):
+            rich_story(other, 3, f"{title}-{i}")
+    cache.clear()
+    assert queries_for(client, "/") == HOME_PAGE_QUERIES

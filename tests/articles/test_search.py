@@ -1,0 +1,49 @@
+"""Readers search published stories."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.common.db.articles import make_story, paragraph
+
+pytestmark = pytest.mark.django_db
+
+
+def headlines(response) -> list[str]:
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in page.select(".story-list .teaser__headline a")]
+
+
+def test_search_finds_published_stories_by_headline_and_body(client, section):
+    make_story(section, "Ceasefire talks resume in Geneva")
+    make_story(
+        section, "Harvest forecast cut", body=[paragraph("Drought hits the ceasefire zone.")]
+    )
+    make_story(section, "Ceasefire draft", publish=False)
+    make_story(section, "Unrelated")
+    assert sorted(headlines(client.get("/search/", {"q": "ceasefire"}))) == [
+        "Ceasefire talks resume in Geneva",
+        "Harvest forecast cut",
+    ]
+
+
+def test_empty_search_shows_the_form_only(client, section):
+    response = client.get("/search/")
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.find("form", attrs={"role": "search"}) is not None
+    assert headlines(response) == []
+
+
+def test_search_terms_are_shown_escaped_and_pages_keep_the_query(client, section, settings):
+    settings.NEWSDESK_STORIES_PER_PAGE = 1
+    make_story(section, "Border story one")
+    make_story(section, "Border story two")
+    response = client.get("/search/", {"q": "border"})
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one(".pagination a[rel=next]")["href"] == "?q=border&page=2"
+    assert b"<script>" not in client.get("/search/", {"q": "<script>x</script>"}).content
+
+
+def test_search_impossible_page_is_404(client, section):
+    make_story(section, "Border story")
+    assert client.get("/search/", {"q": "border", "page": "abc"}).status_code == 404

@@ -1,0 +1,23 @@
+"""Fixtures every app's tests use: clean caches, a front page and a section."""
+
+import pytest
+from django.core.cache import caches
+
+from tests.common.db.sections import make_home, make_section
+
+
+@pytest.fixture(autouse=True)
+def _clean_caches():
+    """Each test starts with empty caches, so nothing cached by another test leaks in."""
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return make_home()
+
+
+@pytest.fixture
+def section(home):
+    return make_section(home, "Security", description="Conflict, policing and defence.")

@@ -1,0 +1,259 @@
+import io
+import stat
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.models import Page, Site, WorkflowContentType
+
+from newsdesk.articles.models import Article, Correction
+from newsdesk.bylines.models import Agency, Author
+from newsdesk.demo import content, services
+from newsdesk.photos.models import Photo, PhotoRendition
+from newsdesk.photos.renditions import filter_specs
+from newsdesk.sections.models import HomePage, SectionPage
+from tests.common.db.articles import make_story
+from tests.common.db.photos import PhotoFactory
+
+# Loading the newsroom draws 25 pictures and publishes 18 stories through Wagtail's revisions.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def data_dir(settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    yield tmp_path
+    # The front page, navigation and renditions are cached; the rolled-back data must not leak.
+    for cache in caches.all():
+        cache.clear()
+
+
+def byline_of(story: Article) -> list[str]:
+    return [
+        entry.author.slug if entry.author_id else entry.agency.short_name
+        for entry in story.byline_entries.order_by("sort_order")
+    ]
+
+
+def published() -> list[Article]:
+    return list(Article.objects.published().prefetch_related("byline_entries", "tags"))
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo newsroom, loaded once for a class of tests and rolled back after it."""
+    data_dir = tmp_path_factory.mktemp("demo")
+    out = io.StringIO()
+    with (
+        django_db_blocker.unblock(),
+        override_settings(DATA_DIR=data_dir, MEDIA_ROOT=str(data_dir / "media")),
+        transaction.atomic(),
+    ):
+        assert services.load_demo(out, renditions=False) is True
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+class TestLoadedDemo:
+    """What the demo loads, checked on one shared load."""
+
+    def test_loads_sections_authors_and_agencies(self, demo):
+        """The newsroom has its sections, three staff authors with portraits, and two agencies."""
+        home = HomePage.objects.get()
+        sections = SectionPage.objects.child_of(home).live().order_by("path")
+        assert len(sections) >= 4
+        assert [section.title for section in sections] == [s.title for s in content.SECTIONS]
+        assert all(section.description for section in sections)
+        authors = Author.objects.select_related("photo")
+        assert len(authors) == 3
+        assert all(author.photo and author.photo.alt_text and author.bio for author in authors)
+        afp = Agency.objects.get(short_name="AFP")
+        assert (afp.name, afp.url) == ("Agence France-Presse", "https://www.afp.com")
+        assert Agency.objects.filter(short_name="Reuters", url="https://www.reuters.com").exists()
+        assert demo.startswith("Loaded the demo: 4 sections, 3 authors, 2 agencies")
+
+    def test_publishes_sixteen_described_and_credited_stories(self, demo):
+        """16 stories are live, each with dateline, body, tags and a fully described lead photo."""
+        stories = published()
+        assert len(stories) == 16
+        for story in stories:
+            photo = story.lead_photo
+            assert photo.alt_text and photo.caption and photo.credit, story.headline
+            assert story.dateline == story.dateline.upper()
+            assert story.byline_entries.all(), story.headline
+            paragraphs = [block for block in story.body if block.block_type == "paragraph"]
+            assert 4 <= len(paragraphs) <= 8, story.headline
+            assert 2 <= len(story.tags.all()) <= 3, story.headline
+            assert story.live_revision_id and story.revisions.count() == 1
+
+    def test_every_story_shares_a_tag_with_another(self, demo):
+        """Related stories have something to show: no story's tags are all its own."""
+        stories = published()
+        uses = Counter(tag.name for story in stories for tag in story.tags.all())
+        for story in stories:
+            assert any(uses[tag.name] > 1 for tag in story.tags.all()), story.headline
+
+    def test_publication_times_spread_over_ten_days(self, demo):
+        """Stories were first published at their intended times, over the last ten days or so."""
+        now = timezone.now()
+        ages = sorted(
+            (now - story.first_published_at).total_seconds() / 3600 for story in published()
+        )
+        assert ages[0] > 0
+        assert ages[-1] < 24 * 10.5
+        assert ages[-1] - ages[0] > 24 * 7
+
+    def test_bylines_mix_staff_and_agencies(self, demo):
+        """Bylines: two authors and AFP once, one author and AFP often, an agency alone once."""
+        bylines = [byline_of(story) for story in published()]
+        authors = {author.slug for author in content.AUTHORS}
+        assert ["mariam-gelashvili", "nadia-rahimova", "AFP"] in bylines
+        assert sum(1 for b in bylines if len(b) == 2 and b[0] in authors and b[1] == "AFP") >= 3
+        assert sum(1 for b in bylines if not set(b) & authors) == 1
+
+    def test_one_story_carries_a_correction(self, demo):
+        """The corrected story shows the correction and its update time after first publication."""
+        correction = Correction.objects.select_related("article").get()
+        assert correction.kind == Correction.CORRECTION and correction.text
+        story = correction.article
+        assert story.live
+        assert story.displayed_update == correction.noted_at
+        assert story.updated_at > story.first_published_at
+
+    def test_a_story_is_built_like_the_seed_page(self, demo):
+        """A security story is built like the seed page: staff and AFP, a dateline, two captioned
+        photos, a sub-heading and a quote."""
+        story = Article.objects.published().get(headline__startswith="Shelling empties")
+        assert story.section.slug == "security"
+        assert byline_of(story) == ["nadia-rahimova", "AFP"]
+        assert story.dateline == "MIRABAD"
+        kinds = [block.block_type for block in story.body]
+        assert {"subheading", "quote", "photo"} <= set(kinds)
+        inline = next(block.value["photo"] for block in story.body if block.block_type == "photo")
+        assert inline.caption and inline.credit and story.lead_photo.caption
+        quote = next(block.value for block in story.body if block.block_type == "quote")
+        assert quote["attribution"]
+
+    def test_draft_and_scheduled_stories_are_not_live(self, demo):
+        """The extra draft and the story scheduled for tomorrow are stored but not on the site."""
+        assert Article.objects.count() == 18
+        unpublished = Article.objects.filter(live=False)
+        assert {story.status_string for story in unpublished} == {"draft", "scheduled"}
+        assert not Article.objects.published().filter(pk__in=unpublished).exists()
+        scheduled = unpublished.get(go_live_at__isnull=False)
+        revision = scheduled.revisions.get()
+        assert revision.approved_go_live_at > timezone.now()
+        assert scheduled.first_published_at is None
+
+    def test_front_page_replaces_wagtails_welcome_page(self, demo):
+        """The front page is the default site's root, and Wagtail's welcome page is gone."""
+        site = Site.objects.get(is_default_site=True)
+        assert isinstance(site.root_page.specific, HomePage)
+        assert site.root_page.slug == "home" and site.root_page.live
+        assert site.site_name == content.SITE_NAME
+        assert not Page.objects.filter(
+            title__startswith="Welcome to your new Wagtail site"
+        ).exists()
+
+    def test_stories_go_through_the_default_review_workflow(self, demo):
+        """Stories are assigned Wagtail's default "Moderators approval" workflow."""
+        assignment = WorkflowContentType.objects.get(
+            content_type=ContentType.objects.get_for_model(Article)
+        )
+        assert assignment.workflow.name == "Moderators approval"
+
+
+def test_running_twice_creates_nothing_new_and_prints_the_same_password(settings, data_dir):
+    """The second run loads nothing and prints the login the first one created."""
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_demo", "--no-renditions", stdout=first)
+    counts = [model.objects.count() for model in (Article, Photo, Author, Page, get_user_model())]
+    call_command("load_demo", "--no-renditions", stdout=second)
+
+    assert [m.objects.count() for m in (Article, Photo, Author, Page, get_user_model())] == counts
+    assert "not loaded" in second.getvalue()
+    login = [line for line in first.getvalue().splitlines() if line.startswith("Admin:")]
+    assert login == [line for line in second.getvalue().splitlines() if line.startswith("Admin:")]
+    password = (data_dir / services.PASSWORD_FILE_NAME).read_text().strip()
+    assert login == [f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"]
+
+
+def test_does_nothing_when_a_story_exists(section):
+    """A site with stories of its own is left alone."""
+    make_story(section)
+    out = io.StringIO()
+
+    assert services.load_demo(out, renditions=False) is False
+    assert Article.objects.count() == 1
+    assert not Photo.objects.exists()
+
+
+def test_keeps_a_front_page_and_sections_that_exist(section):
+    """A site that has its front page and a section already gets no second ones."""
+    assert services.load_demo(io.StringIO(), renditions=False) is True
+
+    assert HomePage.objects.count() == 1
+    assert SectionPage.objects.filter(slug="security").get() == section
+    assert SectionPage.objects.count() == len(content.SECTIONS)
+    assert Article.objects.published().filter(section=section).count() == 4
+
+
+def test_a_failed_load_leaves_no_photo_files_behind(monkeypatch, data_dir):
+    """When loading fails, the transaction is undone and the stored pictures are deleted."""
+
+    def fail() -> bool:
+        raise RuntimeError("the last step failed")
+
+    monkeypatch.setattr(services, "assign_review_workflow", fail)
+
+    with pytest.raises(RuntimeError):
+        services.load_demo(io.StringIO(), renditions=False)
+
+    assert not Article.objects.exists() and not Photo.objects.exists()
+    assert (data_dir / "media" / "original_images").is_dir()
+    assert not [path for path in (data_dir / "media").rglob("*") if path.is_file()]
+
+
+def test_admin_password_is_private_and_reset_when_its_file_is_gone(data_dir):
+    """The password file is readable by its owner only; losing it gives the admin a new one."""
+    user, login = services.ensure_demo_admin()
+    path = data_dir / services.PASSWORD_FILE_NAME
+    assert user.is_superuser and user.check_password(login.password)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.unlink()
+
+    user, new_login = services.ensure_demo_admin()
+
+    assert new_login.password != login.password
+    assert user.check_password(new_login.password)
+    assert path.read_text().strip() == new_login.password
+
+
+def test_a_password_changed_in_the_admin_is_not_printed(data_dir):
+    """Once someone sets their own admin password, the stale one on file is not shown."""
+    user, login = services.ensure_demo_admin()
+    user.set_password("chosen-by-a-person")
+    user.save()
+
+    _, after = services.ensure_demo_admin()
+
+    assert after.password is None
+    assert login.password not in services.admin_login_line(after)
+
+
+def test_renditions_are_made_for_each_place_a_photo_appears():
+    """A lead photo gets the story and teaser renditions the templates ask for, made ahead."""
+    photo = PhotoFactory()
+
+    made = services.make_renditions([(photo, services.LEAD_PLACES)])
+
+    expected = len(filter_specs("story")) + len(filter_specs("teaser"))
+    assert made == PhotoRendition.objects.filter(image=photo).count() == expected

@@ -1,0 +1,109 @@
+"""Word lists match the way a reader obfuscates, and only whole words."""
+
+import re
+
+import pytest
+
+from newsdesk.moderation.matching import (
+    WordRule,
+    compile_pattern,
+    find_matches,
+    normalise,
+    tolerant_regex,
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("KÍLL", "kill"),
+        ("ｋｉｌｌ", "kill"),
+        ("k.i.l.l them", "kill them"),
+        ("k i l l", "kill"),
+        ("k-i-l-l", "kill"),
+        ("k1ll", "kill"),
+        ("h@te", "hate"),
+        ("k!ll", "kill"),
+        ("kіll", "kill"),  # Cyrillic і
+        ("у6ить", "убить"),  # 6 for б in a Cyrillic word
+        ("ублюдoк", "ублюдок"),  # Latin o in a Cyrillic word
+        ("Ёлка", "елка"),
+        ("kil\u200bl", "kill"),
+        ("I’ll", "i'll"),
+    ],
+)
+def test_normalise_reads_obfuscations(written, read):
+    """Case, accents, width, spelt-out letters, look-alike digits and scripts are undone."""
+    assert normalise(written) == read
+
+
+def test_normalise_keeps_numbers_and_sentences():
+    """Digits outside words and ordinary punctuation stay as they are."""
+    assert normalise("29 civilians, 800,000 displaced.") == "29 civilians, 800,000 displaced."
+
+
+def test_short_words_are_not_joined():
+    """Only runs of three or more single letters are read as one word."""
+    assert normalise("a b") == "a b"
+    assert normalise("I am a reader") == "i am a reader"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("kill", "k+i+l+"),
+        (r"\bkill\b", r"\bk+i+l+\b"),
+        ("colou?r", "c+o+l+o+u?r+"),
+        ("[abc]x", "[abc]x+"),
+        ("a{2}", "a{2}"),
+        (r"(?<!to\s)death", r"(?<!to\s)d+e+a+t+h+"),
+        ("(?:them|us)", "(?:t+h+e+m+|u+s+)"),
+    ],
+)
+def test_tolerant_regex_repeats_literal_letters_only(source, expected):
+    """Letters match repeated; escapes, classes, quantifiers and look-behinds are untouched."""
+    assert tolerant_regex(source) == expected
+    re.compile(expected)
+
+
+@pytest.mark.parametrize("text", ["kiiiilll them", "KILL", "k.i.l.l", "Kil"])
+def test_plain_pattern_tolerates_repeats_and_case(text):
+    assert compile_pattern("kill").search(normalise(text))
+
+
+def test_plain_pattern_matches_whole_words_only():
+    """The Scunthorpe problem: a word inside another word does not match."""
+    assert not compile_pattern("cunt").search(normalise("Scunthorpe United"))
+    assert not compile_pattern("ass").search(normalise("a classic assessment"))
+    assert compile_pattern("ass").search(normalise("what an ass"))
+
+
+def test_star_makes_a_stem():
+    """`уничтож*` matches every form of the verb."""
+    pattern = compile_pattern("уничтож*")
+    for form in ("уничтожить", "уничтожены", "Уничтожат"):
+        assert pattern.search(normalise(form)), form
+    assert not pattern.search(normalise("неуничтожимый"))
+
+
+def test_phrases_tolerate_any_separator():
+    pattern = compile_pattern("should be destroyed")
+    assert pattern.search(normalise("should   be, destroyed"))
+    assert pattern.search(normalise("should-be-destroyed"))
+
+
+def test_invalid_regex_raises():
+    with pytest.raises(re.error):
+        compile_pattern("(unclosed", is_regex=True)
+
+
+def test_rule_languages():
+    """A rule with a language covers only comments in that language; empty means all."""
+    assert WordRule("con", language="fr").applies_to("fr-ca")
+    assert not WordRule("con", language="fr").applies_to("en")
+    assert WordRule("con").applies_to("en")
+
+
+def test_find_matches_reports_what_the_rules_read():
+    rules = (WordRule("bastard*"), WordRule("con", language="fr"))
+    assert find_matches(rules, "B.A.S.T.A.R.D and con", "en") == ["bastard"]

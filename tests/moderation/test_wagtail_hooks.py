@@ -1,0 +1,36 @@
+"""The Moderation menu and the log's CSV address are in the Wagtail admin."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from newsdesk.moderation import services
+from newsdesk.moderation.audit import record_decision
+
+pytestmark = pytest.mark.django_db
+
+
+def read_csv(response) -> list[dict]:
+    body = b"".join(response.streaming_content).decode()
+    return list(csv.DictReader(io.StringIO(body)))
+
+
+@pytest.fixture
+def log(moderator, queue):
+    record_decision(queue["threat"], "held", reasons=queue["threat"].moderation_reasons)
+    services.approve_comment(moderator, queue["shouting"])
+
+
+def test_moderation_menu_is_in_the_admin(moderator_client):
+    html = moderator_client.get("/admin/").content.decode()
+    assert '"Moderation"' in html
+    assert reverse("wagtailsnippets_discussion_comment:list") in html
+
+
+def test_log_csv_address(moderator_client, log):
+    response = moderator_client.get("/admin/moderation/log.csv", {"action": "held"})
+    assert response.status_code == 302
+    rows = read_csv(moderator_client.get(response["Location"]))
+    assert [row["Action"] for row in rows] == ["held"]
