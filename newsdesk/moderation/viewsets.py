@@ -41,6 +41,8 @@ class CommentViewSet(SnippetViewSet):
     menu_name = "moderation-queue"
     menu_order = 10
     index_view_class = views.CommentIndexView
+    # Its bulk actions leave out Delete: comments are rejected, never deleted.
+    index_template_name = "moderation/comment_index.html"
     edit_view_class = views.CommentEditView
     inspect_view_class = views.CommentInspectView
     inspect_view_enabled = True

@@ -40,10 +40,15 @@ def test_bulk_actions(moderator_client, moderator, queue, action, status):
     assert {line.actor for line in lines} == {moderator}
 
 
-def test_bulk_actions_are_offered_in_the_queue(moderator_client, queue):
-    html = page(moderator_client.get(QUEUE))
+@pytest.mark.parametrize("client_fixture", ["moderator_client", "admin_client"])
+def test_bulk_actions_are_offered_in_the_queue_without_delete(request, client_fixture, queue):
+    client = request.getfixturevalue(client_fixture)
+    html = page(client.get(QUEUE))
     labels = [b.get_text(strip=True) for b in html.select("[data-bulk-action-button]")]
     assert {"Approve", "Reject", "Mark as spam"} <= set(labels)
+    # Comments are rejected, never deleted: no button that can only answer "you may not".
+    assert "Delete" not in labels
+    assert not html.select('[data-bulk-action-button][href*="/delete/"]')
 
 
 def test_bulk_select_all_acts_on_pending_comments_only(moderator_client, queue):
