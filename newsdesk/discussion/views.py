@@ -117,6 +117,7 @@ def post_comment(request: HttpRequest, story_id: int) -> HttpResponse:
     }
     if outcome.published:
         payload["comment_html"] = _comment_html(posted.comment)
+        payload["count_heading"] = services.comment_count_heading(services.visible_count(story))
     return JsonResponse(payload, status=200 if posted.duplicate else 201)
 
 

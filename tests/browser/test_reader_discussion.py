@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from newsdesk.discussion.models import Comment
 from tests.common.db.articles import make_story
+from tests.common.db.discussion import site_discussion_settings
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -121,3 +122,18 @@ def test_moderator_approves_and_the_reader_replies(live_server, page, browser, s
     reply_form.locator("[data-form-status]").get_by_text("waiting for a moderator").wait_for()
     reply = Comment.objects.exclude(pk=comment.pk).get()
     assert reply.parent_id == comment.pk and reply.depth == 1
+
+
+def test_published_comment_appears_with_the_new_count_without_reload(live_server, page, story):
+    site_discussion_settings(default_mode="post")
+    page.goto(live_server.url + story.get_absolute_url())
+    assert page.locator("#comments-heading").inner_text() == "0 Comments"
+    form = page.locator("#comment-form")
+    fill_commenter(form)
+    form.locator("textarea").fill("Good to see the talks back on.")
+    form.get_by_role("button", name="Post comment").click()
+    form.locator("[data-form-status]").get_by_text("published").wait_for()
+    comment = Comment.objects.get()
+    assert "Good to see the talks back on." in page.locator(f"#comment-{comment.pk}").inner_text()
+    assert page.locator("#comments-heading").inner_text() == "1 Comment"
+    assert page.url.endswith(story.get_absolute_url())

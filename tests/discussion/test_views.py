@@ -408,11 +408,19 @@ def test_json_post_returns_status_message_and_the_comment_html(client, story, po
     assert item["id"] == f"comment-{comment.pk}"
     assert item.select_one(".comment__text").get_text() == "Hello <b>world</b>"
     assert data["token"] and data["status_url"].startswith("/discussion/posted/")
+    assert data["count_heading"] == "1 Comment"
+
+
+def test_json_post_gives_the_new_count_heading(client, story, post_moderated):
+    post_comment(client, story, json=True, text="First.")
+    data = post_comment(client, story, json=True, text="Second.").json()
+    assert data["count_heading"] == "2 Comments"
 
 
 def test_json_post_held_has_no_comment_html(client, story, pre_moderated):
     data = post_comment(client, story, json=True).json()
     assert data["status"] == "held" and "comment_html" not in data
+    assert "count_heading" not in data
 
 
 def test_json_errors_are_given_per_field(client, story):

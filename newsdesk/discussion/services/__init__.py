@@ -34,6 +34,7 @@ from newsdesk.discussion.services.reading import (
     shown_comment,
     story_threads,
     thread_roots,
+    visible_count,
 )
 
 __all__ = [
@@ -61,4 +62,5 @@ __all__ = [
     "stop_reply_notifications",
     "story_threads",
     "thread_roots",
+    "visible_count",
 ]

@@ -42,6 +42,11 @@ def comment_count_heading(count: int) -> str:
     return ngettext("%(count)s Comment", "%(count)s Comments", count) % {"count": count}
 
 
+def visible_count(story: Article) -> int:
+    """How many of the story's comments readers see: the number in the heading."""
+    return Comment.objects.visible().filter(story=story).count()
+
+
 def thread_roots(story: Article) -> QuerySet[Comment]:
     """First comments of the story's threads that readers see: visible, or with visible replies."""
     visible_replies = Comment.objects.visible().filter(story=story, thread_root__isnull=False)
@@ -87,7 +92,7 @@ def story_threads(story: Article, *, order: str = OLDEST_FIRST, number: int = 1)
     queries (every comment's id, parent and status; then the rows to show), whatever their
     number, and arranged in Python.
     """
-    count = Comment.objects.visible().filter(story=story).count()
+    count = visible_count(story)
     paginator = Paginator(
         _ordered(thread_roots(story), order).values_list("pk", flat=True),
         settings.NEWSDESK_COMMENTS_PER_PAGE,

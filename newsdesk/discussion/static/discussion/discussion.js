@@ -261,6 +261,12 @@
           if (data.comment_html) {
             insertComment(data);
           }
+          if (data.count_heading) {
+            var heading = document.getElementById("comments-heading");
+            if (heading) {
+              heading.textContent = data.count_heading;
+            }
+          }
           form.elements.text.value = "";
           updateCounter();
         })
