@@ -175,7 +175,8 @@ WAGTAIL_SITE_NAME = env_str("NEWSDESK_SITE_NAME", "Newsdesk")
 WAGTAILADMIN_BASE_URL = env_str("NEWSDESK_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "photos.Photo"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, without its whole-index pass on every save (newsdesk/search_index.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsdesk.search_index"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
@@ -183,6 +184,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Newsdesk
 NEWSDESK_STORIES_PER_PAGE = env_int("NEWSDESK_STORIES_PER_PAGE", 12)
+# How long the search index's average title length is reused before it is measured again.
+NEWSDESK_SEARCH_NORM_SECONDS = env_int("NEWSDESK_SEARCH_NORM_SECONDS", 3600)
 # How many proxies of ours append to X-Forwarded-For in front of Django (0: none).
 NEWSDESK_TRUSTED_PROXY_COUNT = env_int("NEWSDESK_TRUSTED_PROXY_COUNT", 0)
 

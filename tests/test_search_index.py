@@ -1,0 +1,93 @@
+"""Saving updates its own search entry, not the whole index."""
+
+import pytest
+from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Length
+from django.test.utils import CaptureQueriesContext
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from newsdesk import search_index
+from newsdesk.articles.models import Article
+from tests.common.db.articles import make_story
+from tests.common.db.sections import make_section
+
+pytestmark = pytest.mark.django_db
+
+# Only PostgreSQL fills the index's title column (SQLite keeps titles in its FTS5 table), and
+# only models with a field called `title` have one: section pages and photos, not stories.
+needs_norms = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite keeps titles in FTS5: every norm is 1.0"
+)
+
+
+def entry_of(obj) -> IndexEntry:
+    return IndexEntry.objects.annotate(length=Length("title")).get(
+        object_id=str(obj.pk), content_type__model=obj._meta.model_name
+    )
+
+
+def average_key() -> str:
+    return search_index.AVERAGE_KEY.format(alias=connection.alias)
+
+
+def titled_average() -> float:
+    lengths = [
+        entry.length
+        for entry in IndexEntry.objects.annotate(length=Length("title")).filter(length__gt=0)
+    ]
+    return sum(lengths) / len(lengths)
+
+
+def test_the_site_uses_the_steady_backend():
+    backend = get_search_backend()
+    assert issubclass(backend.index_class, search_index.SteadyTitleNorms)
+
+
+def test_a_saved_story_is_found(section):
+    make_story(section, "Flood warning for the Kura valley")
+    story = make_story(section, "Dam holds")
+    assert list(Article.objects.search("Dam")) == [story]
+
+
+def test_the_average_is_measured_once_then_reused(section):
+    make_story(section, "Ferry timetable changes")
+    assert cache.get(average_key()) is not None  # 0.0 on SQLite: no title to weigh
+    with CaptureQueriesContext(connection) as queries:
+        make_story(section, "Port strike ends")
+    assert not [q for q in queries if "AVG(" in q["sql"].upper()]
+
+
+@needs_norms
+def test_a_saved_page_is_weighed_against_the_archive(home):
+    make_section(home, "Economy and business news")
+    cache.delete(average_key())
+    section = make_section(home, "Politics")
+    entry = entry_of(section)
+    assert entry.title_norm == pytest.approx(titled_average() / entry.length)
+
+
+@needs_norms
+def test_saving_leaves_other_entries_alone(section):
+    """Wagtail's backend rescans every entry still at the default norm; ours does not."""
+    other = entry_of(section)
+    IndexEntry.objects.filter(pk=other.pk).update(
+        title=SearchVector(Value("Security desk of the Courier"), config="simple"), title_norm=1.0
+    )
+    make_story(section, "Port strike ends")
+    assert entry_of(section).title_norm == 1.0
+
+
+@needs_norms
+def test_update_index_measures_every_norm_again(home):
+    section = make_section(home, "Economy")
+    cache.set(average_key(), 1000.0)
+    IndexEntry.objects.filter(pk=entry_of(section).pk).update(title_norm=1.0)
+    call_command("update_index", verbosity=0)
+    assert cache.get(average_key()) is None
+    entry = entry_of(section)
+    assert entry.title_norm == pytest.approx(titled_average() / entry.length)
