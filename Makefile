@@ -30,6 +30,7 @@ demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk collectstatic --no-input -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk load_demo
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk optimize_database -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
 
 test: venv browser ## Run the whole suite, browser tests included

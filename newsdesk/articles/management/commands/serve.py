@@ -6,6 +6,9 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+#: Seconds between refreshes of the query planner's statistics.
+OPTIMIZE_EVERY = 3600
+
 
 class Command(BaseCommand):
     help = (
@@ -28,9 +31,17 @@ class Command(BaseCommand):
         call_command("runserver", f"{host}:{port}", use_reloader=False)
 
     def _publish_scheduled_forever(self, every: int) -> None:
+        last_optimized = None
         while True:
             try:
                 call_command("publish_scheduled", verbosity=0)
             except Exception as error:
                 self.stderr.write(f"Scheduled publishing failed: {error}")
+            # Without statistics SQLite picks poor plans as the archive grows (docs/operations.md).
+            if last_optimized is None or time.monotonic() - last_optimized >= OPTIMIZE_EVERY:
+                try:
+                    call_command("optimize_database", verbosity=0)
+                except Exception as error:
+                    self.stderr.write(f"Refreshing the planner's statistics failed: {error}")
+                last_optimized = time.monotonic()
             time.sleep(every)
