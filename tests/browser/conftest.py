@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,6 +39,10 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        # While Playwright's loop runs, the test's ORM calls get connections of their own
+        # (Django keeps connections per async context); close them here, or PostgreSQL keeps a
+        # session open and the test database cannot be dropped at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture
