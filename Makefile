@@ -26,6 +26,7 @@ browser: ## Install Debian's Chromium for the browser tests (as root; otherwise 
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and this is not root: browser tests will skip"; fi; }
 
+demo: export NEWSDESK_BASE_URL ?= http://$(HOST):$(PORT)
 demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.1:8000
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk collectstatic --no-input -v 0
