@@ -1,0 +1,1109 @@
+#!/usr/bin/env python
+"""Measure stories as snippets on an archive of a million stories, on PostgreSQL.
+
+    .venv/bin/python bench/million_stories.py [--size 1000000] [--repeats 5] [--explain] [--keep]
+
+Issue #2 asks that the newsroom stay workable with an archive of a million stories. This script
+creates its own PostgreSQL database (`newsdesk_million` unless --database-url names another; it
+refuses one that exists and drops it at the end unless --keep), migrates it, sets up the newsroom
+of bench/stories_as_snippets.py (admin, forty authors, the front page and its sections, here six)
+and loads the archive with set-based SQL: `INSERT ... SELECT` over `generate_series` for the
+stories, their byline entries and their rows in Wagtail's search index (modelsearch's IndexEntry,
+tsvectors made by `to_tsvector` exactly as the database backend's `add_items` makes them; the
+script checks a sample against the backend itself). Archive rows have no revisions, as an
+imported archive would not; a few scheduled stories are made through the ORM with theirs.
+
+It then times, as the median of --repeats runs after --warmups, the admin's story list (all, by
+section, author, date and status, and searched), the reader's newest stories of a section (the
+query and the real section page) and the front page, and adding and publishing one story. The
+operations that go through the search backend (admin search, add + publish) are timed turn about
+under two backends on the same database: Wagtail's stock `wagtail.search.backends.database` and
+Newsdesk's `newsdesk.search_index`, switched through settings.WAGTAILSEARCH_BACKENDS. Each
+operation's SQL statements are counted and its slowest statement noted; --explain prints
+EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of the slowest operations.
+
+Run as a script (bench/ is then on sys.path): it reuses stories_as_snippets.py's set-up and
+helpers. The figures are milliseconds on a shared machine: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from stories_as_snippets import (
+    OBJECTS,
+    PLACES,
+    SEARCH_TERM,
+    STORIES_PER_DAY,
+    SUBJECTS,
+    VERBS,
+    WORDS,
+    Databases,
+    Newsroom,
+    add_article,
+    admin_get,
+    analyze,
+    code_version,
+    configure_django,
+    create_postgres_database,
+    drop_databases,
+    load_average,
+    newest_articles,
+    progress,
+    reset_sequences,
+    set_up_newsroom,
+)
+
+DEFAULT_SIZE = 1_000_000
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/newsdesk_million"
+COMMON_TERM = "council"  # "Council" is one subject in eight: about 12.5% of headlines
+BACKENDS = {
+    "stock": "wagtail.search.backends.database",
+    "newsdesk": "newsdesk.search_index",
+}
+# stories_as_snippets.py makes news, politics, business and culture; we add world and sport.
+EXTRA_SECTIONS = [("world", "World"), ("sport", "Sport")]
+SECTION_SHARES = {
+    "news": 0.34,
+    "world": 0.16,
+    "politics": 0.16,
+    "business": 0.14,
+    "sport": 0.12,
+    "culture": 0.08,
+}
+DRAFT_SHARE = 0.04  # never published: live false, no publication date
+CHANGED_SHARE = 0.02  # live with unpublished changes
+UPDATED_SHARE = 0.03  # live, with an update time shown to readers
+SCHEDULED = 8  # made through the ORM, with revisions: go-live times in the coming days
+AGENCIES = [("Agence France-Presse", "AFP"), ("Reuters", "Reuters")]
+POOL_SENTENCES = 6000  # standfirsts and body paragraphs are drawn from these
+ADJECTIVES = [
+    "new", "disputed", "delayed", "revised", "emergency", "temporary",
+    "annual", "regional", "record", "final", "joint", "costly",
+]  # fmt: skip
+# With WORDS, PLACES, SUBJECTS, VERBS and OBJECTS: a vocabulary of about 330 words.
+NEWS_WORDS = [
+    "government", "parliament", "president", "mayor", "governor", "committee", "commission",
+    "agency", "company", "bank", "market", "shares", "inflation", "interest", "rates", "exports",
+    "imports", "tourism", "tourists", "visitors", "factory", "workers", "jobs", "unemployment",
+    "pension", "pensions", "tax", "taxes", "subsidy", "subsidies", "judge", "trial", "lawyers",
+    "prosecutor", "verdict", "appeal", "arrest", "investigation", "fire", "flood", "earthquake",
+    "storm", "rain", "snow", "drought", "heat", "wildfire", "rescue", "doctors", "nurses",
+    "patients", "vaccine", "clinic", "health", "school", "teachers", "students", "exam",
+    "research", "science", "museum", "festival", "concert", "film", "theatre", "exhibition",
+    "football", "match", "league", "coach", "players", "season", "goal", "stadium", "fans",
+    "championship", "election", "vote", "voters", "campaign", "candidate", "party", "coalition",
+    "poll", "ballot", "turnout", "railway", "train", "bus", "metro", "bridge", "tunnel",
+    "highway", "traffic", "flights", "electricity", "gas", "oil", "solar", "wind", "power",
+    "grid", "pipeline", "nuclear", "coal", "harvest", "wheat", "olive", "hazelnut", "tea",
+    "cotton", "fishermen", "village", "district", "rent", "construction", "building", "project",
+    "contract", "investment", "loan", "debt", "deficit", "protest", "agreement", "negotiations",
+    "dispute", "ceasefire", "treaty", "ministry", "spokesman", "statement", "report", "data",
+    "figures", "survey", "study", "says", "told", "added", "announced", "warned", "expected",
+    "planned", "confirmed", "denied", "monday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "morning", "evening", "night", "year", "month", "day", "percent", "million",
+    "billion", "thousand", "hundred", "record", "new", "first", "last", "local", "national",
+    "regional", "international", "public", "private", "former", "higher", "lower", "rising",
+    "falling", "major", "minor", "early", "late", "central", "northern", "southern", "eastern",
+    "western", "coastal", "rural", "urban", "a", "an", "and", "of", "for", "with", "by", "at",
+    "as", "it", "was", "were", "is", "are", "has", "have", "had", "will", "be", "been", "not",
+    "but", "this", "their", "its", "more", "than", "over", "under", "about", "into", "up", "out",
+]  # fmt: skip
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--size", type=int, default=DEFAULT_SIZE, help=f"stories (default {DEFAULT_SIZE})"
+    )
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per operation (median)")
+    parser.add_argument(
+        "--warmups", type=int, default=2, help="untimed runs per operation before timing"
+    )
+    parser.add_argument(
+        "--database-url",
+        default=DEFAULT_DATABASE_URL,
+        help="the PostgreSQL database to create, load, measure and drop "
+        f"(default {DEFAULT_DATABASE_URL}); it must not exist",
+    )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="print EXPLAIN (ANALYZE, BUFFERS) of the slowest SQL statement of the slowest "
+        "operations",
+    )
+    parser.add_argument(
+        "--explain-top",
+        type=int,
+        default=6,
+        help="how many of the slowest operations --explain covers (default 6)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the database at the end")
+    args = parser.parse_args()
+    if args.size < 1000:
+        parser.error("--size must be at least 1000")
+    if args.repeats < 1 or args.warmups < 1:
+        parser.error("--repeats and --warmups must be at least 1")
+    return args
+
+
+def plan_database(database_url: str, data_dir: str) -> Databases:
+    """One database, in stories_as_snippets.py's terms: the "pages" and "snippets" names agree."""
+    import dj_database_url
+
+    config = dj_database_url.parse(database_url)
+    name = config["NAME"]
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise SystemExit("--database-url must name a PostgreSQL database (postgres://...).")
+    if not name or name == "newsdesk" or name.startswith("test"):
+        raise SystemExit(f"Refusing the database name {name!r}: name a throwaway database.")
+    return Databases(
+        pages=name,
+        snippets=name,
+        data_dir=data_dir,
+        postgres={
+            "host": config.get("HOST") or "127.0.0.1",
+            "port": config.get("PORT") or 5432,
+            "user": config.get("USER") or "postgres",
+            "password": config.get("PASSWORD") or "",
+        },
+    )
+
+
+# --- Search backends ---------------------------------------------------------------------------
+
+
+def use_search_backend(label: str) -> None:
+    """Make `label`'s backend Wagtail's default one.
+
+    wagtail.search.backends.get_search_backend (modelsearch's) caches nothing: it reads
+    settings.WAGTAILSEARCH_BACKENDS and builds a backend on every call, and the admin's search
+    and the post_save indexing task call it each time. So assigning the setting switches both.
+    """
+    from django.conf import settings
+
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": BACKENDS[label]}}
+
+
+def backend_class(label: str) -> str:
+    from wagtail.search.backends import get_search_backend
+
+    use_search_backend(label)
+    try:
+        backend = get_search_backend()
+    finally:
+        use_search_backend("stock")
+    index = backend.index_class
+    return (
+        f"{type(backend).__module__}.{type(backend).__qualname__}"
+        f" with index {index.__module__}.{index.__qualname__}"
+    )
+
+
+def newsdesk_backend_problem() -> str | None:
+    """Why newsdesk.search_index cannot be measured, or None when it can."""
+    try:
+        module = importlib.import_module(BACKENDS["newsdesk"])
+    except ModuleNotFoundError as error:
+        if error.name == BACKENDS["newsdesk"]:
+            return "newsdesk/search_index.py does not exist in this checkout"
+        return f"importing it failed: {error!r}"
+    except Exception as error:  # a half-written module: report it, measure the rest
+        return f"importing it failed: {error!r}"
+    if not hasattr(module, "SearchBackend"):
+        return "newsdesk.search_index has no SearchBackend"
+    try:
+        backend_class("newsdesk")
+    except Exception as error:
+        return f"making the backend failed: {error!r}"
+    return None
+
+
+# --- Loading the archive with set-based SQL ----------------------------------------------------
+
+
+def execute(sql: str, params: list | tuple | dict | None = None) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def fetch(sql: str, params: list | tuple | dict | None = None) -> list[tuple]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def index_entry_model():
+    """Wagtail's search index table: modelsearch's IndexEntry, in the app "wagtail.search"."""
+    from modelsearch.conf import get_app_config
+
+    return get_app_config().get_model("IndexEntry")
+
+
+def secondary_indexes(table: str) -> list[tuple[str, str]]:
+    """The indexes of `table` that back no constraint, as (name, CREATE INDEX statement)."""
+    return fetch(
+        """
+        SELECT i.relname, pg_get_indexdef(i.oid)
+        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE x.indrelid = %s::regclass
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+        ORDER BY i.relname
+        """,
+        [table],
+    )
+
+
+def sentence_pool(rng: random.Random) -> list[str]:
+    """Sentences of 12 to 28 words from a vocabulary of a few hundred, some words far more
+    common than others (weights falling as 1/rank, function words first), as in real text."""
+    vocabulary = list(dict.fromkeys(WORDS + NEWS_WORDS))
+    vocabulary += sorted(
+        {w.lower() for w in PLACES + SUBJECTS + VERBS + OBJECTS + ADJECTIVES} - set(vocabulary)
+    )
+    head, tail = vocabulary[:40], vocabulary[40:]
+    rng.shuffle(tail)
+    vocabulary = head + tail
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(vocabulary))]
+    pool = []
+    for _ in range(POOL_SENTENCES):
+        words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 28))
+        pool.append(" ".join(words).capitalize() + ".")
+    return pool
+
+
+def article_column_sql(expressions: dict[str, str]) -> tuple[list[str], list[str], dict]:
+    """Columns, SQL expressions and named parameters for every concrete field of Article.
+
+    Fields not in `expressions` get NULL when nullable, else their default; a new NOT NULL field
+    without a default stops the load, so the script never silently loads rows the model no
+    longer describes.
+    """
+    from django.db import connection
+
+    from newsdesk.articles.models import Article
+
+    columns, values, params = [], [], {}
+    for model_field in Article._meta.concrete_fields:
+        columns.append(connection.ops.quote_name(model_field.column))
+        if model_field.name in expressions:
+            values.append(expressions[model_field.name])
+        elif model_field.null:
+            values.append("NULL")
+        elif model_field.has_default() or model_field.empty_strings_allowed:
+            name = f"default_{model_field.column}"
+            values.append(f"%({name})s")
+            params[name] = model_field.get_db_prep_save(model_field.get_default(), connection)
+        else:
+            raise SystemExit(f"Don't know what to load into Article.{model_field.name}.")
+    return columns, values, params
+
+
+def search_vector_sql(parts: list[tuple[str, str]], config: str | None) -> str:
+    """The tsvector modelsearch's ObjectIndexer.as_vector makes of (text SQL, weight) parts."""
+    if not parts:
+        return "to_tsvector(COALESCE('', ''))"
+    cfg = f"'{config}'::regconfig, " if config else ""
+    return (
+        "("
+        + " || ".join(
+            f"setweight(to_tsvector({cfg}COALESCE({text}, '')), '{weight}')"
+            for text, weight in parts
+        )
+        + ")"
+    )
+
+
+def index_entry_sql(field_sql: dict[str, str]) -> dict[str, str]:
+    """SQL for IndexEntry's title, autocomplete, body, title_text and body_text of a story.
+
+    Follows modelsearch's PostgreSQL ObjectIndexer: SearchFields named "title" make the title
+    vector, the other SearchFields the body vector, AutocompleteFields the autocomplete vector
+    (config "simple"), each with the weight of its boost; title_text and body_text join the same
+    texts with spaces. `field_sql` gives each search field's text (a StreamField's searchable
+    content, a list, is joined with ", " as prepare_value does).
+    """
+    from modelsearch.backends.database.postgres.weights import get_weight
+    from modelsearch.index import AutocompleteField, SearchField
+    from wagtail.search.backends import get_search_backend
+
+    from newsdesk.articles.models import Article
+
+    backend = get_search_backend()
+    title, body, autocomplete = [], [], []
+    for search_field in Article.get_search_fields():
+        if isinstance(search_field, SearchField):
+            target = title if search_field.field_name == "title" else body
+            target.append((field_sql[search_field.field_name], get_weight(search_field.boost)))
+        elif isinstance(search_field, AutocompleteField):
+            autocomplete.append((field_sql[search_field.field_name], "D"))
+
+    def plain(parts: list[tuple[str, str]]) -> str:
+        return " || ' ' || ".join(text for text, _ in parts) if parts else "''"
+
+    return {
+        "title": search_vector_sql(title, backend.config),
+        "autocomplete": search_vector_sql(autocomplete, backend.autocomplete_config),
+        "body": search_vector_sql(body, backend.config),
+        "title_text": plain(title),
+        "body_text": plain(body),
+    }
+
+
+@dataclass
+class Archive:
+    """What the load made, for the measurements and the report."""
+
+    size: int
+    offset: int  # bulk story n has id offset + n
+    newest_published: datetime
+    steps: list[tuple[str, float]] = field(default_factory=list)
+    index_check: str = ""
+
+
+def add_sections(newsroom: Newsroom) -> None:
+    from newsdesk.sections.models import SectionPage
+
+    for slug, title in EXTRA_SECTIONS:
+        section = newsroom.home.add_child(instance=SectionPage(title=title, slug=slug))
+        section.save_revision(user=newsroom.admin).publish(user=newsroom.admin)
+        newsroom.sections[slug] = section
+
+
+def add_scheduled(newsroom: Newsroom, agencies: list) -> None:
+    """A few stories scheduled to go live in the coming days, as the editor schedules them."""
+    from django.utils import timezone
+
+    from newsdesk.articles.models import Article, BylineEntry
+
+    for i in range(SCHEDULED):
+        headline = f"Sivas ministry announces {ADJECTIVES[i % len(ADJECTIVES)]} plan {i}"
+        article = Article(
+            headline=headline,
+            slug=f"scheduled-{i}",
+            standfirst="To be published later.",
+            body=[{"type": "paragraph", "value": "<p>Embargoed until the go-live time.</p>"}],
+            section=newsroom.sections["news"],
+            go_live_at=timezone.now() + timedelta(days=1 + i),
+        )
+        article.save()
+        BylineEntry.objects.create(article=article, author=newsroom.authors[i], sort_order=0)
+        if i % 4 == 0:
+            BylineEntry.objects.create(article=article, agency=agencies[0], sort_order=1)
+        article.save_revision(user=newsroom.admin).publish(user=newsroom.admin)
+
+
+def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
+    """Insert `size` stories, their byline entries and their search index rows with SQL."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+
+    IndexEntry = index_entry_model()
+
+    from newsdesk.articles.models import Article, BylineEntry
+    from newsdesk.bylines.models import Agency
+
+    steps: list[tuple[str, float]] = []
+
+    def step(name: str, started: float) -> None:
+        steps.append((name, time.perf_counter() - started))
+        progress(f"{name}: {steps[-1][1]:.1f} s")
+
+    agencies = [Agency.objects.create(name=n, short_name=s) for n, s in AGENCIES]
+    started = time.perf_counter()
+    add_scheduled(newsroom, agencies)
+    step("scheduled stories through the ORM", started)
+
+    article_table = Article._meta.db_table
+    byline_table = BylineEntry._meta.db_table
+    index_table = IndexEntry._meta.db_table
+    tables = [article_table, byline_table, index_table]
+    offset = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    section_slugs = list(SECTION_SHARES)
+    bounds, total = [], 0.0
+    for slug in section_slugs:
+        bounds.append(total)
+        total += SECTION_SHARES[slug]
+    params = {
+        "size": size,
+        "offset": offset,
+        "pool": POOL_SENTENCES,
+        "bounds": bounds,
+        "sections": [newsroom.sections[slug].pk for slug in section_slugs],
+        "authors": [author.pk for author in newsroom.authors],
+        "agencies": [agency.pk for agency in agencies],
+        "places": PLACES,
+        "subjects": SUBJECTS,
+        "verbs": VERBS,
+        "adjectives": ADJECTIVES,
+        "objects": OBJECTS,
+        "epoch": newsroom.epoch,
+        "step": 86400 / STORIES_PER_DAY,
+        "draft": DRAFT_SHARE,
+        "changed": DRAFT_SHARE + CHANGED_SHARE,
+        "updated": UPDATED_SHARE,
+    }
+
+    # Bulk-load settings for this session only; the measurements run with the server's own.
+    execute("SET maintenance_work_mem = '512MB'")
+    execute("SET work_mem = '64MB'")
+    started = time.perf_counter()
+    execute("CREATE UNLOGGED TABLE bench_sentence (id integer PRIMARY KEY, text text NOT NULL)")
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO bench_sentence (id, text) VALUES (%s, %s)",
+            list(enumerate(sentence_pool(rng), start=1)),
+        )
+    # One row of random choices per story; the texts are made from them in the INSERTs below.
+    execute("SELECT setseed(0.2025)")
+    execute(
+        """
+        CREATE UNLOGGED TABLE bench_story AS
+        SELECT n,
+               1 + floor(random() * 40)::int AS place,
+               1 + floor(random() * cardinality(%(subjects)s::text[]))::int AS subject,
+               1 + floor(random() * cardinality(%(verbs)s::text[]))::int AS verb,
+               1 + floor(random() * cardinality(%(adjectives)s::text[]))::int AS adjective,
+               1 + floor(random() * cardinality(%(objects)s::text[]))::int AS object,
+               floor(random() * 2)::int AS template,
+               width_bucket(random(), %(bounds)s::float8[]) AS section,
+               random() AS status,
+               random() AS updated,
+               1 + floor(40 * power(random(), 1.6))::int AS author1,
+               floor(random() * 39)::int AS author2_step,
+               random() AS byline,
+               1 + floor(random() * cardinality(%(agencies)s::int[]))::int AS agency,
+               1 + floor(random() * %(pool)s)::int AS s1,
+               1 + floor(random() * %(pool)s)::int AS s2,
+               1 + floor(random() * %(pool)s)::int AS s3,
+               1 + floor(random() * %(pool)s)::int AS s4,
+               floor(random() * 600)::int AS jitter
+        FROM generate_series(1, %(size)s) AS n
+        """,
+        params,
+    )
+    step("random choices (staging table)", started)
+
+    # Rows go in faster without the secondary indexes; they are built again after the load.
+    deferred = {table: secondary_indexes(table) for table in tables}
+    for indexes in deferred.values():
+        for name, _ in indexes:
+            execute(f'DROP INDEX "{name}"')
+
+    published = (
+        "CASE WHEN t.status < %(draft)s THEN NULL ELSE %(epoch)s::timestamptz"
+        " + ((t.n - 1) * %(step)s + t.jitter) * interval '1 second' END"
+    )
+    columns, values, defaults = article_column_sql(
+        {
+            "id": "t.id",
+            "headline": "t.headline",
+            "slug": "lower(replace(t.headline, ' ', '-')) || '-' || t.id",
+            "standfirst": "p1.text",
+            "section": "(%(sections)s::bigint[])[t.section]",
+            "dateline": "upper((%(places)s::text[])[t.place])",
+            "body": (
+                "jsonb_build_array("
+                + ", ".join(
+                    "jsonb_build_object('type', 'paragraph', 'value', '<p>' || "
+                    f"{p}.text || '</p>', 'id', gen_random_uuid()::text)"
+                    for p in ("p2", "p3", "p4")
+                )
+                + ")"
+            ),
+            "live": "t.status >= %(draft)s",
+            "has_unpublished_changes": "t.status < %(changed)s",
+            "first_published_at": published,
+            "last_published_at": (
+                f"{published} + CASE WHEN t.status >= %(draft)s AND t.updated < %(updated)s"
+                " THEN interval '3 hours' ELSE interval '0' END"
+            ),
+            "updated_at": (
+                f"CASE WHEN t.status >= %(draft)s AND t.updated < %(updated)s THEN {published}"
+                " + interval '3 hours' END"
+            ),
+        }
+    )
+    params.update(defaults)
+    headline = (
+        "CASE WHEN s.template = 0 THEN (%(places)s::text[])[s.place] || ' '"
+        " || lower((%(subjects)s::text[])[s.subject]) || ' ' || (%(verbs)s::text[])[s.verb]"
+        " || ' ' || (%(adjectives)s::text[])[s.adjective] || ' ' || (%(objects)s::text[])[s.object]"
+        " ELSE (%(subjects)s::text[])[s.subject] || ' ' || (%(verbs)s::text[])[s.verb] || ' '"
+        " || (%(objects)s::text[])[s.object] || ' in ' || (%(places)s::text[])[s.place] END"
+    )
+    started = time.perf_counter()
+    with transaction.atomic():
+        execute(
+            f"""
+            INSERT INTO {article_table} ({", ".join(columns)})
+            SELECT {", ".join(values)}
+            FROM (SELECT s.*, %(offset)s + s.n AS id, {headline} AS headline
+                  FROM bench_story s) t
+            JOIN bench_sentence p1 ON p1.id = t.s1
+            JOIN bench_sentence p2 ON p2.id = t.s2
+            JOIN bench_sentence p3 ON p3.id = t.s3
+            JOIN bench_sentence p4 ON p4.id = t.s4
+            ORDER BY t.n
+            """,  # noqa: S608  (names from model meta, values as parameters)
+            params,
+        )
+        reset_sequences([Article])
+    step(f"{size} stories into {article_table}", started)
+
+    started = time.perf_counter()
+    # 5% wire copy alone, 5% staff and agency, 12% two staff authors, the rest one author.
+    execute(
+        f"""
+        INSERT INTO {byline_table} (article_id, author_id, agency_id, sort_order)
+        SELECT article_id, author_id, agency_id, sort_order FROM (
+            SELECT %(offset)s + n AS article_id, (%(authors)s::bigint[])[author1] AS author_id,
+                   NULL::bigint AS agency_id, 0 AS sort_order
+            FROM bench_story WHERE byline >= 0.05
+            UNION ALL
+            SELECT %(offset)s + n, (%(authors)s::bigint[])[1 + (author1 + author2_step) %% 40],
+                   NULL, 1
+            FROM bench_story WHERE byline >= 0.10 AND byline < 0.22
+            UNION ALL
+            SELECT %(offset)s + n, NULL, (%(agencies)s::bigint[])[agency], 2
+            FROM bench_story WHERE byline < 0.10
+        ) entries
+        ORDER BY article_id, sort_order
+        """,  # noqa: S608
+        params,
+    )
+    step(f"byline entries into {byline_table}", started)
+
+    started = time.perf_counter()
+    entry = index_entry_sql(
+        {
+            "headline": "a.headline",
+            "standfirst": "a.standfirst",
+            "body": "(p2.text || ', ' || p3.text || ', ' || p4.text)",
+        }
+    )
+    params["ct"] = ContentType.objects.get_for_model(Article).pk
+    execute(
+        f"""
+        INSERT INTO {index_table}
+            (content_type_id, object_id, title, autocomplete, body, title_norm, title_text,
+             body_text)
+        SELECT %(ct)s, a.id::text, {entry["title"]}, {entry["autocomplete"]}, {entry["body"]},
+               1.0, {entry["title_text"]}, {entry["body_text"]}
+        FROM {article_table} a
+        JOIN bench_story s ON a.id = %(offset)s + s.n
+        JOIN bench_sentence p2 ON p2.id = s.s2
+        JOIN bench_sentence p3 ON p3.id = s.s3
+        JOIN bench_sentence p4 ON p4.id = s.s4
+        ORDER BY a.id
+        """,  # noqa: S608
+        params,
+    )
+    step(f"search index rows into {index_table}", started)
+
+    started = time.perf_counter()
+    for indexes in deferred.values():
+        for name, statement in indexes:
+            progress(f"creating {name}")
+            execute(statement)
+    step("secondary indexes re-created", started)
+
+    execute("DROP TABLE bench_story")
+    execute("DROP TABLE bench_sentence")
+    execute("RESET maintenance_work_mem")
+    execute("RESET work_mem")
+    started = time.perf_counter()
+    for table in tables:
+        execute(f"VACUUM (ANALYZE) {table}")
+    analyze()
+    step("VACUUM (ANALYZE) of the loaded tables, ANALYZE", started)
+
+    newest = Article.objects.filter(pk__gt=offset).order_by("-first_published_at")
+    newest = newest.filter(first_published_at__isnull=False).values_list(
+        "first_published_at", flat=True
+    )[0]
+    return Archive(size=size, offset=offset, newest_published=newest, steps=steps)
+
+
+def check_index_rows(archive: Archive, labels: list[str]) -> str:
+    """Whether the search index rows the load made equal those each backend makes itself.
+
+    For three loaded stories, read their IndexEntry rows, have the backend index the stories
+    (add_bulk, as `update_index` does) inside a transaction, read them again, roll back.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
+
+    IndexEntry = index_entry_model()
+    from wagtail.search.backends import get_search_backend
+
+    from newsdesk.articles.models import Article
+
+    ids = [archive.offset + 1, archive.offset + archive.size // 2, archive.offset + archive.size]
+    ct = ContentType.objects.get_for_model(Article).pk
+    columns = "object_id, title, autocomplete, body, title_norm, title_text, body_text"
+    statement = f"""
+        SELECT object_id, title::text, autocomplete::text, body::text, title_norm, title_text,
+               body_text
+        FROM {IndexEntry._meta.db_table}
+        WHERE content_type_id = %s AND object_id = ANY(%s) ORDER BY object_id
+    """  # noqa: S608
+    loaded = fetch(statement, [ct, [str(i) for i in ids]])
+    verdicts = []
+    for label in labels:
+        use_search_backend(label)
+        try:
+            with transaction.atomic():
+                get_search_backend().add_bulk(Article, list(Article.objects.filter(pk__in=ids)))
+                made = fetch(statement, [ct, [str(i) for i in ids]])
+                transaction.set_rollback(True)
+        finally:
+            use_search_backend("stock")
+        if made == loaded and len(made) == len(ids):
+            verdicts.append(f"{label}: identical")
+            continue
+        differ = sorted(
+            {
+                columns.split(", ")[c]
+                for row_made, row_loaded in zip(made, loaded, strict=False)
+                for c in range(len(row_made))
+                if row_made[c] != row_loaded[c]
+            }
+        )
+        verdicts.append(f"{label}: DIFFERENT in {', '.join(differ) or 'row count'}")
+        progress(f"index rows differ under {label}: loaded {loaded[:1]!r}, made {made[:1]!r}")
+    return "; ".join(verdicts)
+
+
+# --- Measuring ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Side:
+    """One backend's median time for one operation, and what its counted run sent."""
+
+    ms: float
+    statements: list[tuple[float, str]]  # (ms, SQL) of each statement of one run
+
+    @property
+    def queries(self) -> int:
+        return len(self.statements)
+
+    @property
+    def slowest(self) -> tuple[float, str]:
+        return max(self.statements, default=(0.0, ""))
+
+    @property
+    def sql_ms(self) -> float:
+        return sum(ms for ms, _ in self.statements)
+
+
+@dataclass
+class Row:
+    operation: str
+    sides: dict[str, Side | None]  # by backend label; one entry when the backend plays no part
+    backend_specific: bool
+
+
+def capture(action: Callable[[], object]) -> list[tuple[float, str]]:
+    """Run `action` once and return the (ms, SQL) of each statement it sent.
+
+    The test client's requests clear connection.queries when they start (Django's
+    request_started signal calls reset_queries), which would empty CaptureQueriesContext's
+    window; the handler is disconnected meanwhile.
+    """
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    request_started.disconnect(reset_queries)
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            action()
+    finally:
+        request_started.connect(reset_queries)
+    return [(float(q["time"]) * 1000, q["sql"] or "") for q in captured.captured_queries]
+
+
+def measure(
+    action: Callable[[], object], labels: list[str], repeats: int, warmups: int
+) -> dict[str, Side]:
+    """Median wall time of `action` under each backend in `labels`, the backends taking turns.
+
+    As stories_as_snippets.measure_pair: each side gets `warmups` untimed runs, the last of
+    which records the SQL; then `repeats` rounds time every side, the order reversed in odd
+    rounds so a busy spell on the shared machine falls on both alike.
+    """
+    statements: dict[str, list[tuple[float, str]]] = {}
+    try:
+        for label in labels:
+            use_search_backend(label)
+            for _ in range(warmups - 1):
+                action()
+            statements[label] = capture(action)
+        times: dict[str, list[float]] = {label: [] for label in labels}
+        for round_number in range(repeats):
+            for label in labels if round_number % 2 == 0 else labels[::-1]:
+                use_search_backend(label)
+                start = time.perf_counter()
+                action()
+                times[label].append((time.perf_counter() - start) * 1000)
+    finally:
+        use_search_backend("stock")
+    return {
+        label: Side(ms=statistics.median(times[label]), statements=statements[label])
+        for label in labels
+    }
+
+
+def measure_archive(
+    newsroom: Newsroom,
+    archive: Archive,
+    admin_client,
+    reader_client,
+    labels: list[str],
+    args: argparse.Namespace,
+) -> list[Row]:
+    section = newsroom.sections["news"]
+    author = newsroom.authors[3]
+    week_to = archive.newest_published.date()
+    week_from = week_to - timedelta(days=6)
+    url = "/admin/snippets/articles/article/"
+    sec = f"section={section.pk}"
+    section_url = section.get_url()
+    plans: list[tuple[str, Callable[[], object], bool]] = [
+        ("admin list: all stories", admin_get(admin_client, url), False),
+        ("admin list: one section", admin_get(admin_client, f"{url}?{sec}"), False),
+        (
+            "admin list: section + author",
+            admin_get(admin_client, f"{url}?{sec}&author={author.pk}"),
+            False,
+        ),
+        (
+            "admin list: section + last 7 days",
+            admin_get(
+                admin_client,
+                f"{url}?{sec}&first_published_at_from={week_from}&first_published_at_to={week_to}",
+            ),
+            False,
+        ),
+        (
+            "admin list: section + drafts",
+            admin_get(admin_client, f"{url}?{sec}&status=draft"),
+            False,
+        ),
+        ("admin list: drafts", admin_get(admin_client, f"{url}?status=draft"), False),
+        (
+            f"admin search: q={SEARCH_TERM}",
+            admin_get(admin_client, f"{url}?q={SEARCH_TERM}"),
+            True,
+        ),
+        (f"admin search: q={COMMON_TERM}", admin_get(admin_client, f"{url}?q={COMMON_TERM}"), True),
+        (
+            f"admin search: section, q={SEARCH_TERM}",
+            admin_get(admin_client, f"{url}?{sec}&q={SEARCH_TERM}"),
+            True,
+        ),
+        (
+            f"admin search: section, q={COMMON_TERM}",
+            admin_get(admin_client, f"{url}?{sec}&q={COMMON_TERM}"),
+            True,
+        ),
+        ("reader: newest 12 in section (query)", newest_articles(section), False),
+        (f"reader: section page {section_url}", admin_get(reader_client, section_url), False),
+        ("reader: front page /", admin_get(reader_client, "/"), False),
+        ("add + publish one story", lambda: add_article(newsroom), True),
+    ]
+    rows = []
+    for operation, action, specific in plans:
+        progress(operation)
+        sides: dict[str, Side | None] = {}
+        measured = measure(action, labels if specific else ["stock"], args.repeats, args.warmups)
+        sides.update(measured)
+        if specific and "newsdesk" not in sides:
+            sides["newsdesk"] = None
+        rows.append(Row(operation=operation, sides=sides, backend_specific=specific))
+    return rows
+
+
+def explain(sql: str) -> list[str]:
+    """EXPLAIN (ANALYZE, BUFFERS) of one captured statement, in a transaction rolled back."""
+    from django.db import DatabaseError, connection, transaction
+
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                plan = [line for (line,) in cursor.fetchall()]
+            transaction.set_rollback(True)
+        return plan
+    except DatabaseError as error:
+        return [f"(EXPLAIN ANALYZE failed: {str(error).strip()})"]
+
+
+# --- Reporting ---------------------------------------------------------------------------------
+
+
+def header(args: argparse.Namespace, databases: Databases, labels: dict[str, str]) -> str:
+    import django
+    import wagtail
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+        cursor.execute("SHOW shared_buffers")
+        shared_buffers = cursor.fetchone()[0]
+        cursor.execute("SHOW work_mem")
+        work_mem = cursor.fetchone()[0]
+    lines = [
+        "A million stories as snippets; stock vs Newsdesk search backend"
+        " (bench/million_stories.py)",
+        f"Date: {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; code: {code_version()}",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}"
+        f" {platform.release()}; load average {load_average()} at the start",
+        f"Python {platform.python_version()}, Django {django.get_version()}, "
+        f"Wagtail {wagtail.__version__}, PostgreSQL {version} (127.0.0.1, database "
+        f"{databases.pages}; shared_buffers {shared_buffers}, work_mem {work_mem})",
+        f"Archive: {args.size} stories bulk-loaded with SQL, {STORIES_PER_DAY} a day "
+        f"({args.size / STORIES_PER_DAY / 365.25:.1f} years), sections "
+        + ", ".join(f"{slug} {share:.0%}" for slug, share in SECTION_SHARES.items())
+        + f"; {DRAFT_SHARE:.0%} drafts, {SCHEDULED} scheduled; no revisions for archive rows.",
+        f"Median of {args.repeats} runs after {args.warmups} warm-ups; VACUUM ANALYZE after the "
+        "load.",
+    ]
+    for label, described in labels.items():
+        lines.append(f"Search backend {label}: {BACKENDS[label]} -> {described}")
+    return "\n".join(lines)
+
+
+def describe_archive(archive: Archive, newsroom: Newsroom) -> str:
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    IndexEntry = index_entry_model()
+
+    from newsdesk.articles.models import Article, BylineEntry
+
+    c = Article.objects.aggregate(
+        n_total=Count("pk"),
+        n_live=Count("pk", filter=Q(live=True)),
+        n_changed=Count("pk", filter=Q(live=True, has_unpublished_changes=True)),
+        n_drafts=Count("pk", filter=Q(live=False, go_live_at__isnull=True)),
+        n_scheduled=Count("pk", filter=Q(live=False, go_live_at__gt=timezone.now())),
+        n_news=Count("pk", filter=Q(section=newsroom.sections["news"])),
+        n_rare=Count("pk", filter=Q(headline__icontains=SEARCH_TERM)),
+        n_common=Count("pk", filter=Q(headline__icontains=COMMON_TERM)),
+    )
+    oldest = Article.objects.filter(first_published_at__isnull=False).order_by(
+        "first_published_at"
+    )[0]
+    sizes = fetch(
+        "SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class"
+        " WHERE relname = ANY(%s) ORDER BY relname",
+        [[Article._meta.db_table, BylineEntry._meta.db_table, IndexEntry._meta.db_table]],
+    )
+    return "\n".join(
+        [
+            f"Stories: {c['n_total']} ({c['n_live']} live, of which {c['n_changed']} with"
+            f" unpublished changes; {c['n_drafts']} drafts; {c['n_scheduled']} scheduled);"
+            f" {c['n_news']} in the measured section (news);"
+            f" published {oldest.first_published_at:%Y-%m-%d} to"
+            f" {archive.newest_published:%Y-%m-%d}",
+            f"Headlines with {SEARCH_TERM!r}: {c['n_rare']}; with {COMMON_TERM!r}:"
+            f" {c['n_common']}. Byline entries: {BylineEntry.objects.count()};"
+            f" search index rows: {IndexEntry.objects.count()}",
+            "Table sizes: " + ", ".join(f"{name} {size}" for name, size in sizes),
+            f"Index rows as the backends write them: {archive.index_check}",
+        ]
+    )
+
+
+def table(rows: list[Row]) -> str:
+    def ms(side: Side | None) -> str:
+        return f"{side.ms:11.1f}" if side else f"{'n/a':>11}"
+
+    lines = [
+        f"{'operation':<40} {'stock ms':>11} {'newsdesk ms':>11} {'stock/newsdesk':>14}"
+        f" {'queries s/n':>11}  {'slowest SQL ms (share)':>22}",
+        "-" * 116,
+    ]
+    for row in rows:
+        stock = row.sides.get("stock")
+        if row.backend_specific:
+            newsdesk = row.sides.get("newsdesk")
+            newsdesk_ms = ms(newsdesk)
+            ratio = (
+                f"{stock.ms / newsdesk.ms:13.1f}x"
+                if stock and newsdesk and newsdesk.ms > 0
+                else f"{'n/a':>14}"
+            )
+            queries = f"{stock.queries:>5} /{newsdesk.queries if newsdesk else '-':>5}"
+        else:
+            newsdesk_ms, ratio = f"{'-':>11}", f"{'-':>14}"
+            queries = f"{stock.queries:>5} /{'-':>5}"
+        slowest_ms = stock.slowest[0]
+        share = slowest_ms / stock.sql_ms if stock.sql_ms else 0
+        lines.append(
+            f"{row.operation:<40} {ms(stock)} {newsdesk_ms} {ratio} {queries}"
+            f"  {slowest_ms:14.1f} ({share:4.0%})"
+        )
+    return "\n".join(lines)
+
+
+def abbreviate(sql: str) -> str:
+    """`sql` with each run of one table's columns in a SELECT list shortened to a count."""
+
+    def columns(match: re.Match) -> str:
+        return f'"{match.group(1)}".<{match.group(0).count(", ")} columns>, '
+
+    column = r'"\w+"(?: AS "\w+")?, '
+    return re.sub(rf'"(\w+)"\.{column}(?:"\1"\.{column})+', columns, sql)
+
+
+def explain_report(rows: list[Row], top: int) -> str:
+    """For the `top` slowest operations, each backend's statements by time and EXPLAIN ANALYZE
+    of the slowest (once per distinct statement)."""
+    ranked = sorted(
+        rows, key=lambda row: max(side.ms for side in row.sides.values() if side), reverse=True
+    )
+    out = [
+        f"The {top} slowest operations: their slowest SQL statements, and EXPLAIN (ANALYZE,"
+        " BUFFERS) of the slowest (SELECT lists abbreviated; statements that write are explained"
+        " in a transaction rolled back)"
+    ]
+    explained: dict[str, str] = {}
+    for row in ranked[:top]:
+        for label, side in row.sides.items():
+            if side is None:
+                continue
+            slowest_ms, sql = side.slowest
+            share = slowest_ms / side.sql_ms if side.sql_ms else 0
+            out += [
+                "",
+                "=" * 100,
+                f"{row.operation} [{label}]: median {side.ms:.1f} ms; the counted run sent"
+                f" {side.queries} statements taking {side.sql_ms:.1f} ms, the slowest"
+                f" {slowest_ms:.1f} ms ({share:.0%} of the SQL time). Slowest statements:",
+            ]
+            for ms, statement in sorted(side.statements, reverse=True)[:3]:
+                out.append(f"  {ms:8.1f} ms  {abbreviate(statement)[:150]}")
+            if not sql:
+                continue
+            if sql in explained:
+                out.append(f"Its slowest statement is the one explained under {explained[sql]}.")
+                continue
+            explained[sql] = f"{row.operation} [{label}]"
+            out += ["-" * 100, abbreviate(sql), "-" * 100, *explain(sql)]
+    return "\n".join(out)
+
+
+# --- Running -----------------------------------------------------------------------------------
+
+
+def check_admin_list(newsroom: Newsroom, client) -> str:
+    """The story list renders archive rows, which have no revision; its first row is one."""
+    from newsdesk.articles.models import Article
+
+    first = Article.objects.order_by("-first_published_at", "-pk")[0]
+    response = client.get("/admin/snippets/articles/article/")
+    if response.status_code != 200:
+        raise SystemExit(f"The admin story list answered {response.status_code}.")
+    shown = first.headline in response.content.decode()
+    return (
+        f"Admin story list: renders; its first row ({first.headline!r}, latest_revision "
+        f"{first.latest_revision_id}) {'is' if shown else 'is NOT'} on the page."
+    )
+
+
+def run(args: argparse.Namespace, databases: Databases) -> None:
+    from django.core.management import call_command
+    from django.test import Client
+
+    progress("migrating a fresh database")
+    call_command("migrate", interactive=False, verbosity=0)
+    use_search_backend("stock")
+    problem = newsdesk_backend_problem()
+    labels = ["stock"] if problem else ["stock", "newsdesk"]
+    described = {"stock": backend_class("stock")}
+    described["newsdesk"] = f"n/a: {problem}" if problem else backend_class("newsdesk")
+    newsroom = set_up_newsroom(args.size)
+    add_sections(newsroom)
+    admin_client = Client()
+    admin_client.force_login(newsroom.admin)
+    reader_client = Client()
+    print(header(args, databases, described))
+    print(flush=True)
+
+    started = time.perf_counter()
+    archive = load_archive(newsroom, args.size, random.Random(20251125))
+    loading_s = time.perf_counter() - started
+    print(f"Loaded {args.size} stories in {loading_s:.0f} s:")
+    for name, seconds in archive.steps:
+        print(f"  {seconds:7.1f} s  {name}")
+    progress("checking the index rows against the backends")
+    archive.index_check = check_index_rows(archive, labels)
+    print(describe_archive(archive, newsroom))
+    print(check_admin_list(newsroom, admin_client))
+    if problem:
+        print(f"newsdesk.search_index: n/a ({problem}); its column is n/a.")
+    print(flush=True)
+
+    rows = measure_archive(newsroom, archive, admin_client, reader_client, labels, args)
+    print(table(rows))
+    print()
+    print(
+        "ms: median wall time on a shared machine; read the ratios. stock/newsdesk > 1: Newsdesk's"
+        " backend is faster.\nRows without a newsdesk figure do not use the search backend and"
+        " are timed once (stock configured).\nqueries s/n: SQL statements per run, stock /"
+        " newsdesk. slowest SQL: the longest statement of the stock run\nwhose statements were"
+        " counted, and its share of that run's SQL time."
+    )
+    if args.explain:
+        print()
+        print(explain_report(rows, args.explain_top))
+
+
+def main() -> None:
+    args = parse_args()
+    started = time.perf_counter()
+    databases = plan_database(args.database_url, tempfile.mkdtemp(prefix="newsdesk-million-"))
+    try:
+        create_postgres_database(databases)
+    except SystemExit:
+        shutil.rmtree(databases.data_dir, ignore_errors=True)
+        raise
+    try:
+        configure_django(databases)
+        run(args, databases)
+    finally:
+        if args.keep:
+            print(f"Kept the database {databases.pages}", file=sys.stderr)
+            shutil.rmtree(databases.data_dir, ignore_errors=True)
+        else:
+            drop_databases(databases)
+    print(
+        f"\nTotal run time: {time.perf_counter() - started:.0f} s; load average {load_average()} "
+        "at the end"
+    )
+
+
+if __name__ == "__main__":
+    main()
