@@ -1,12 +1,12 @@
 """Filters for the newsroom's story list in the admin, usable on an archive of a million stories."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import Article, BylineEntry
 from newsdesk.bylines.models import Author
 from newsdesk.sections.models import SectionPage
 
@@ -59,4 +59,9 @@ class ArticleFilterSet(WagtailFilterSet):
         fields = ["section", "author", "status", "first_published_at"]
 
     def filter_author(self, queryset, name, value):
-        return queryset.filter(byline_entries__author=value).distinct() if value else queryset
+        if not value:
+            return queryset
+        # EXISTS, not a join and DISTINCT: DISTINCT over whole story rows sorted on disk at a
+        # million stories (bench/million_stories.py).
+        credited = BylineEntry.objects.filter(article=OuterRef("pk"), author=value)
+        return queryset.filter(Exists(credited))

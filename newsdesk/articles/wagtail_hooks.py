@@ -1,6 +1,10 @@
 """The newsroom's story list and editor in the Wagtail admin."""
 
+from django.db.models import QuerySet
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
@@ -15,8 +19,48 @@ from newsdesk.reactions.wagtail_hooks import (
 )
 
 
+class ArchivePaginator(WagtailPaginator):
+    """Counts matching stories up to `limit`, then says "10,000+".
+
+    Counting every story of a million-story archive on each page view cost more than fetching
+    the page itself (bench/million_stories.py); past ten thousand, editors narrow the list with
+    filters or search rather than page through it.
+    """
+
+    limit = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        matching = self.object_list
+        if isinstance(matching, QuerySet):
+            # Only the ids: no joins, annotations or sort that the page itself needs.
+            matching = matching.order_by().values("pk")
+        # COUNT(*) over a LIMIT subquery: it stops at limit + 1 rows.
+        counted = matching[: self.limit + 1].count()
+        self.is_capped = counted > self.limit
+        return min(counted, self.limit)
+
+    @cached_property
+    def items_count_label(self) -> str:
+        count = self.count
+        if self.is_capped:
+            return ngettext("More than %(count)s story", "More than %(count)s stories", count) % {
+                "count": f"{count:,}"
+            }
+        return ngettext("%(count)s story", "%(count)s stories", count) % {"count": f"{count:,}"}
+
+
 class ArticleIndexView(ReactionOrderingMixin, IndexView):
-    """The story list, sortable by readers' reactions."""
+    """The story list: newest first, also when searching; sortable by readers' reactions."""
+
+    paginator_class = ArchivePaginator
+
+    @cached_property
+    def is_explicitly_ordered(self) -> bool:
+        # Wagtail ranks search results by relevance unless a column was sorted; editors look for
+        # the latest story on a subject, and ranking every match of a common word in a million
+        # stories took 0.9 s against 24 ms newest first (bench/million_stories.py).
+        return True
 
 
 class ArticleViewSet(SnippetViewSet):

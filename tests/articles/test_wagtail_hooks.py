@@ -212,3 +212,46 @@ def test_story_list_shows_scheduled_and_draft_status(editor, section):
     }
     assert "scheduled" in rows["Scheduled story"]
     assert "draft" in rows["Draft story"]
+
+
+def listed_headlines(editor, query: str = "") -> list[str]:
+    response = editor.get(reverse("wagtailsnippets_articles_article:list") + query)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    return [row.select_one("td a").get_text(strip=True) for row in page.select("tbody tr")]
+
+
+def test_story_list_search_results_come_newest_first(editor, section):
+    """Not by relevance: the older story says "border" more often, and still comes second."""
+    from tests.common.db.articles import days_ago, paragraph
+
+    make_story(
+        section,
+        "Border border border",
+        body=[paragraph("Border crossings at the border.")],
+        published_at=days_ago(5),
+    )
+    make_story(section, "Talks on the border", published_at=days_ago(1))
+    assert listed_headlines(editor, "?q=border") == ["Talks on the border", "Border border border"]
+
+
+def test_author_filter_lists_a_story_once_whatever_its_byline(editor, section, byline_people):
+    (anna, ben), _agency = byline_people
+    make_story(section, "Anna twice", byline=[anna, anna])
+    make_story(section, "Ben alone", byline=[ben])
+    assert listed_headlines(editor, f"?author={anna.pk}") == ["Anna twice"]
+
+
+def test_story_list_counts_up_to_a_limit(editor, section, monkeypatch):
+    """Past the limit the list says "More than N stories" instead of counting the archive."""
+    from newsdesk.articles.wagtail_hooks import ArchivePaginator
+
+    monkeypatch.setattr(ArchivePaginator, "limit", 3)
+    for i in range(5):
+        make_story(section, f"Story {i}")
+    page = editor.get(reverse("wagtailsnippets_articles_article:list")).content.decode()
+    assert "More than 3 stories" in page
+    for i in range(3):
+        Article.objects.filter(headline=f"Story {i}").delete()
+    page = editor.get(reverse("wagtailsnippets_articles_article:list")).content.decode()
+    assert "2 stories" in page and "More than" not in page
