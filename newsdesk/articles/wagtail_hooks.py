@@ -30,15 +30,22 @@ class ArchivePaginator(WagtailPaginator):
     limit = 10_000
 
     @cached_property
-    def count(self) -> int:
+    def counted(self) -> int:
+        """The matching stories, counted up to one more than the limit."""
         matching = self.object_list
         if isinstance(matching, QuerySet):
             # Only the ids: no joins, annotations or sort that the page itself needs.
             matching = matching.order_by().values("pk")
         # COUNT(*) over a LIMIT subquery: it stops at limit + 1 rows.
-        counted = matching[: self.limit + 1].count()
-        self.is_capped = counted > self.limit
-        return min(counted, self.limit)
+        return matching[: self.limit + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.limit)
+
+    @property
+    def is_capped(self) -> bool:
+        return self.counted > self.limit
 
     @cached_property
     def items_count_label(self) -> str:
@@ -71,6 +78,7 @@ class ArticleViewSet(SnippetViewSet):
     menu_order = 100
     add_to_admin_menu = True
     index_view_class = ArticleIndexView
+    index_results_template_name = "articles/admin/story_list_results.html"
     filterset_class = ArticleFilterSet
     list_per_page = 50
     ordering = ["-first_published_at", "-pk"]

@@ -251,6 +251,8 @@ def test_story_list_counts_up_to_a_limit(editor, section, monkeypatch):
         make_story(section, f"Story {i}")
     page = editor.get(reverse("wagtailsnippets_articles_article:list")).content.decode()
     assert "More than 3 stories" in page
+    searched = editor.get(reverse("wagtailsnippets_articles_article:list") + "?q=story")
+    assert "There are more than 3 matches" in searched.content.decode()
     for i in range(3):
         Article.objects.filter(headline=f"Story {i}").delete()
     page = editor.get(reverse("wagtailsnippets_articles_article:list")).content.decode()

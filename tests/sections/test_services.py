@@ -31,3 +31,11 @@ def test_a_section_with_nothing_published_has_no_block(home, section):
     story = make_story(section, "Only story")
     blocks = services.front_page(home)["section_blocks"]
     assert [(block["section"], block["stories"]) for block in blocks] == [(section, [story])]
+
+
+def test_a_block_holds_four_even_when_stories_share_a_publication_time(home, section):
+    same_time = days_ago(1)
+    for n in range(6):
+        make_story(section, f"Story {n}", published_at=same_time)
+    [block] = services.front_page(home)["section_blocks"]
+    assert len(block["stories"]) == 4
