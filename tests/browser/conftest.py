@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.db import connections
+from django.urls import reverse
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -52,3 +53,16 @@ def page(browser):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+#: The password pytest-django's `admin_user` is created with.
+ADMIN_PASSWORD = "password"
+
+
+def sign_in_to_admin(page, base_url: str, user, password: str = ADMIN_PASSWORD) -> None:
+    """Sign `user` in on the admin's login page; return on the dashboard."""
+    page.goto(base_url + reverse("wagtailadmin_login"))
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")

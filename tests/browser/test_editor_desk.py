@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.articles.models import Article
+from tests.browser.conftest import sign_in_to_admin
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,12 +25,8 @@ def byline_people():
 
 @pytest.fixture
 def desk(live_server, page, admin_user):
-    """The admin's login page, filled in: the editor lands on the dashboard."""
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("input[name=username]", admin_user.username)
-    page.fill("input[name=password]", "password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    """An editor signed in to the admin."""
+    sign_in_to_admin(page, live_server.url, admin_user)
     return page
 
 

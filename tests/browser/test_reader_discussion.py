@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from newsdesk.discussion.models import Comment
+from tests.browser.conftest import sign_in_to_admin
 from tests.common.db.articles import make_story
 from tests.common.db.discussion import site_discussion_settings
 
@@ -93,11 +94,7 @@ def test_moderator_approves_and_the_reader_replies(live_server, page, browser, s
 
     # A moderator approves it from the queue.
     moderator = browser.new_context().new_page()
-    moderator.goto(live_server.url + reverse("wagtailadmin_login"))
-    moderator.fill("input[name=username]", admin_user.username)
-    moderator.fill("input[name=password]", "password")
-    moderator.click("button[type=submit]")
-    moderator.wait_for_url("**/admin/")
+    sign_in_to_admin(moderator, live_server.url, admin_user)
     moderator.goto(live_server.url + reverse("wagtailsnippets_discussion_comment:list"))
     assert "The monitors should go back now." in moderator.content()
     moderator.goto(
