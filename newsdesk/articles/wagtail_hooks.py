@@ -9,14 +9,9 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from newsdesk.articles.admin_extensions import story_admin_extensions
 from newsdesk.articles.filters import ArticleFilterSet
 from newsdesk.articles.models import Article
-from newsdesk.reactions.wagtail_hooks import (
-    ReactionOrderingMixin,
-    ReactionTallyPanel,
-    reaction_columns,
-    with_reaction_tallies,
-)
 
 
 class ArchivePaginator(WagtailPaginator):
@@ -57,10 +52,20 @@ class ArchivePaginator(WagtailPaginator):
         return ngettext("%(count)s story", "%(count)s stories", count) % {"count": f"{count:,}"}
 
 
-class ArticleIndexView(ReactionOrderingMixin, IndexView):
-    """The story list: newest first, also when searching; sortable by readers' reactions."""
+class ArticleIndexView(IndexView):
+    """The story list: newest first, also when searching; other apps add columns to sort by."""
 
     paginator_class = ArchivePaginator
+
+    def order_queryset(self, queryset):
+        # Wagtail orders by the sort key as a field name, which its search refuses unless the name
+        # is an `index.FilterField`; an extension's ORDER BY expression is accepted.
+        if isinstance(self.ordering, str):
+            for extension in story_admin_extensions():
+                ordering = extension.ordering(self.ordering)
+                if ordering is not None:
+                    return queryset.order_by(*ordering)
+        return super().order_queryset(queryset)
 
     @cached_property
     def is_explicitly_ordered(self) -> bool:
@@ -82,21 +87,29 @@ class ArticleViewSet(SnippetViewSet):
     filterset_class = ArticleFilterSet
     list_per_page = 50
     ordering = ["-first_published_at", "-pk"]
-    list_display = [
-        "headline",
-        Column("section", label=_("Section"), accessor="section"),
-        Column("status_string", label=_("Status")),
-        DateColumn("first_published_at", label=_("Published"), sort_key="first_published_at"),
-        DateColumn("edited", label=_("Last edited"), accessor="latest_revision.created_at"),
-        *reaction_columns(),
-    ]
-    panels = [*Article.panels, ReactionTallyPanel()]
     copy_view_enabled = False
 
+    @cached_property
+    def list_display(self) -> list:
+        return [
+            "headline",
+            Column("section", label=_("Section"), accessor="section"),
+            Column("status_string", label=_("Status")),
+            DateColumn("first_published_at", label=_("Published"), sort_key="first_published_at"),
+            DateColumn("edited", label=_("Last edited"), accessor="latest_revision.created_at"),
+            *(column for extension in story_admin_extensions() for column in extension.columns),
+        ]
+
+    @cached_property
+    def panels(self) -> list:
+        extra = [panel for extension in story_admin_extensions() for panel in extension.panels]
+        return [*Article.panels, *extra]
+
     def get_queryset(self, request):
-        return with_reaction_tallies(
-            Article.objects.select_related("section", "latest_revision").with_status()
-        )
+        queryset = Article.objects.select_related("section", "latest_revision").with_status()
+        for extension in story_admin_extensions():
+            queryset = extension.prepare_queryset(queryset)
+        return queryset
 
 
 register_snippet(ArticleViewSet)

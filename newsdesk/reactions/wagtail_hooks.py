@@ -1,15 +1,17 @@
 """Readers' reactions in the Wagtail admin: sortable Yes, No and approval columns on the story
 list, and a read-only panel in the story editor.
 
-The story list (newsdesk/articles/wagtail_hooks.py) plugs these in; nothing is registered here.
+Added to the story admin through its extension hook (newsdesk/articles/admin_extensions.py).
 """
 
 from django.db.models import F, FloatField, OrderBy, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, NumberColumn
 
+from newsdesk.articles.admin_extensions import EXTEND_STORY_ADMIN, StoryAdminExtension
 from newsdesk.reactions import services
 from newsdesk.reactions.models import ReactionTally
 
@@ -79,20 +81,6 @@ def reaction_columns() -> list[Column]:
     ]
 
 
-class ReactionOrderingMixin:
-    """For a story IndexView: sort by the reaction columns, also while searching.
-
-    Wagtail orders by the sort key as a field name, which its search refuses unless the name is
-    an `index.FilterField`; an ORDER BY expression is accepted by the database search backend.
-    """
-
-    def order_queryset(self, queryset: QuerySet) -> QuerySet:
-        ordering = reaction_ordering(self.ordering)
-        if ordering is None:
-            return super().order_queryset(queryset)
-        return queryset.order_by(*ordering)
-
-
 class ReactionTallyPanel(Panel):
     """A read-only line in the story editor: how readers answered "Do you like this article?"."""
 
@@ -108,3 +96,13 @@ class ReactionTallyPanel(Panel):
             pk = getattr(self.instance, "pk", None)
             context["results"] = services.results_for(self.instance) if pk else None
             return context
+
+
+@hooks.register(EXTEND_STORY_ADMIN)
+def story_admin_extension() -> StoryAdminExtension:
+    return StoryAdminExtension(
+        columns=reaction_columns(),
+        panels=[ReactionTallyPanel()],
+        prepare_queryset=with_reaction_tallies,
+        ordering=reaction_ordering,
+    )
