@@ -15,7 +15,7 @@ from newsdesk.articles.models import Article
 
 
 class ArchivePaginator(WagtailPaginator):
-    """Counts matching stories up to `limit`, then says "10,000+".
+    """Counts matching stories up to `limit`, then says "More than 10,000 stories".
 
     Counting every story of a million-story archive on each page view cost more than fetching
     the page itself (bench/million_stories.py); past ten thousand, editors narrow the list with
