@@ -1,6 +1,8 @@
 """Readers' answers to "Do you like this article?": one changeable vote per reader, and tallies."""
 
 from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Cast, NullIf
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,7 +54,10 @@ class ReactionTally(models.Model):
     """A story's running count of answers, moved in the same transaction as each vote.
 
     Readers' pages and the admin's sortable columns read this one row instead of counting
-    `Reaction` rows, so their cost does not grow with the number of votes.
+    `Reaction` rows, so their cost does not grow with the number of votes. `answers` and
+    `approval` are computed by the database from the two counts whenever a statement writes
+    them (a vote's UPDATE, a recount, an edit by hand), so they can never disagree with the
+    counts; they exist to be indexed for the admin's sorts.
     """
 
     story = models.OneToOneField(
@@ -64,10 +69,38 @@ class ReactionTally(models.Model):
     )
     yes_count = models.PositiveIntegerField(_("yes"), default=0)
     no_count = models.PositiveIntegerField(_("no"), default=0)
+    answers = models.GeneratedField(
+        expression=F("yes_count") + F("no_count"),
+        output_field=models.PositiveIntegerField(_("answers")),
+        db_persist=True,
+    )
+    # The share of Yes in percent, unrounded; NULL, not 0, before anyone answers, so that
+    # "no answers" sorts apart from "nobody liked it". Written as the admin computed it before
+    # it was stored, so that ties stay ties.
+    approval = models.GeneratedField(
+        expression=Cast("yes_count", models.FloatField())
+        * Value(100.0)
+        / NullIf(F("yes_count") + F("no_count"), 0),
+        output_field=models.FloatField(_("approval"), null=True),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("reaction tally")
         verbose_name_plural = _("reaction tallies")
+        # For the story list sorted by a reaction column: the first page is read from one of
+        # these, in order, among the stories that have answers (wagtail_hooks.py). Ties go to
+        # more answers, then the newest story, in either direction, so each direction has its
+        # own index.
+        indexes = [
+            models.Index(
+                fields=[f"{sign}{column}", "-answers", "-story"],
+                condition=Q(answers__gt=0),
+                name=f"reaction_tally_{short}_{'desc' if sign else 'asc'}",
+            )
+            for column, short in (("yes_count", "yes"), ("no_count", "no"), ("approval", "appr"))
+            for sign in ("-", "")
+        ]
 
     def __str__(self) -> str:
         return f"{self.story_id}: {self.yes_count} yes, {self.no_count} no"
