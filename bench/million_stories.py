@@ -10,12 +10,14 @@ of bench/stories_as_snippets.py (admin, forty authors, the front page and its se
 and loads the archive with set-based SQL: `INSERT ... SELECT` over `generate_series` for the
 stories, their byline entries and their rows in Wagtail's search index (modelsearch's IndexEntry,
 tsvectors made by `to_tsvector` exactly as the database backend's `add_items` makes them; the
-script checks a sample against the backend itself). Archive rows have no revisions, as an
-imported archive would not; a few scheduled stories are made through the ORM with theirs.
+script checks a sample against the backend itself), and readers' reaction tallies for 15% of the
+stories. Archive rows have no revisions, as an imported archive would not; a few scheduled stories
+are made through the ORM with theirs.
 
 It then times, as the median of --repeats runs after --warmups, the admin's story list (all, by
-section, author, date and status, and searched), the reader's newest stories of a section (the
-query and the real section page) and the front page, and adding and publishing one story. The
+section, author, date and status, sorted by readers' reactions, and searched), the reader's newest
+stories of a section (the query and the real section page) and the front page, and adding and
+publishing one story. The
 operations that go through the search backend (admin search, add + publish) are timed turn about
 under two backends on the same database: Wagtail's stock `wagtail.search.backends.database` and
 Newsdesk's `newsdesk.search_index`, switched through settings.WAGTAILSEARCH_BACKENDS. Each
@@ -88,6 +90,8 @@ DRAFT_SHARE = 0.04  # never published: live false, no publication date
 CHANGED_SHARE = 0.02  # live with unpublished changes
 UPDATED_SHARE = 0.03  # live, with an update time shown to readers
 SCHEDULED = 8  # made through the ORM, with revisions: go-live times in the coming days
+ANSWERED_SHARE = 0.15  # stories with a ReactionTally row (readers answered "Do you like ...?")
+REACTION_SORTS = ["-reaction_yes", "reaction_yes", "-reaction_approval", "reaction_approval"]
 AGENCIES = [("Agence France-Presse", "AFP"), ("Reuters", "Reuters")]
 POOL_SENTENCES = 6000  # standfirsts and body paragraphs are drawn from these
 ADJECTIVES = [
@@ -316,6 +320,28 @@ def article_column_sql(expressions: dict[str, str]) -> tuple[list[str], list[str
     return columns, values, params
 
 
+def tally_column_sql(expressions: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Columns and SQL expressions for the stored fields of ReactionTally.
+
+    Columns the database computes itself (GeneratedField) are left to it; any other field the
+    script does not know stops the load, as in `article_column_sql`.
+    """
+    from django.db import connection
+    from django.db.models import GeneratedField
+
+    from newsdesk.reactions.models import ReactionTally
+
+    columns, values = [], []
+    for model_field in ReactionTally._meta.concrete_fields:
+        if isinstance(model_field, GeneratedField):
+            continue
+        if model_field.name not in expressions:
+            raise SystemExit(f"Don't know what to load into ReactionTally.{model_field.name}.")
+        columns.append(connection.ops.quote_name(model_field.column))
+        values.append(expressions[model_field.name])
+    return columns, values
+
+
 def search_vector_sql(parts: list[tuple[str, str]], config: str | None) -> str:
     """The tsvector modelsearch's ObjectIndexer.as_vector makes of (text SQL, weight) parts."""
     if not parts:
@@ -419,6 +445,7 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
 
     from newsdesk.articles.models import Article, BylineEntry
     from newsdesk.bylines.models import Agency
+    from newsdesk.reactions.models import ReactionTally
 
     steps: list[tuple[str, float]] = []
 
@@ -434,7 +461,8 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
     article_table = Article._meta.db_table
     byline_table = BylineEntry._meta.db_table
     index_table = IndexEntry._meta.db_table
-    tables = [article_table, byline_table, index_table]
+    tally_table = ReactionTally._meta.db_table
+    tables = [article_table, byline_table, index_table, tally_table]
     offset = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     section_slugs = list(SECTION_SHARES)
     bounds, total = [], 0.0
@@ -459,6 +487,7 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         "draft": DRAFT_SHARE,
         "changed": DRAFT_SHARE + CHANGED_SHARE,
         "updated": UPDATED_SHARE,
+        "answered": ANSWERED_SHARE / (1 - DRAFT_SHARE),
     }
 
     # Bulk-load settings for this session only; the measurements run with the server's own.
@@ -617,6 +646,32 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         params,
     )
     step(f"search index rows into {index_table}", started)
+
+    started = time.perf_counter()
+    # Readers answer published stories only: ANSWERED_SHARE of all stories, drawn from the live
+    # ones. Answers per story fall off as a power law (half of the answered stories have 1 or 2,
+    # one in ten 16 or more, one in a hundred 250 or more, capped at 5000); each story has its
+    # own liking, so approvals spread from 0% to 100%, and the yes count is rounded at random.
+    columns, values = tally_column_sql(
+        {"story": "k.id", "yes_count": "k.yes", "no_count": "k.total - k.yes"}
+    )
+    execute(
+        f"""
+        INSERT INTO {tally_table} ({", ".join(columns)})
+        SELECT {", ".join(values)}
+        FROM (
+            SELECT id, total, floor(total * (1 - power(random(), 1.5)) + random())::int AS yes
+            FROM (
+                SELECT a.id, least(5000, floor(power(1 - random(), -1.2)))::int AS total
+                FROM {article_table} a
+                WHERE a.id > %(offset)s AND a.live AND random() < %(answered)s
+            ) answered
+        ) k
+        ORDER BY k.id
+        """,  # noqa: S608
+        params,
+    )
+    step(f"reaction tallies into {tally_table}", started)
 
     started = time.perf_counter()
     for indexes in deferred.values():
@@ -810,6 +865,19 @@ def measure_archive(
             False,
         ),
         ("admin list: drafts", admin_get(admin_client, f"{url}?status=draft"), False),
+        *(
+            (f"admin list: by {key}", admin_get(admin_client, f"{url}?ordering={key}"), False)
+            for key in REACTION_SORTS
+        ),
+        (
+            "admin list: -reaction_approval, sec + 7d",
+            admin_get(
+                admin_client,
+                f"{url}?{sec}&first_published_at_from={week_from}&first_published_at_to={week_to}"
+                "&ordering=-reaction_approval",
+            ),
+            False,
+        ),
         (
             f"admin search: q={SEARCH_TERM}",
             admin_get(admin_client, f"{url}?q={SEARCH_TERM}"),
@@ -824,6 +892,11 @@ def measure_archive(
         (
             f"admin search: section, q={COMMON_TERM}",
             admin_get(admin_client, f"{url}?{sec}&q={COMMON_TERM}"),
+            True,
+        ),
+        (
+            f"admin search: q={COMMON_TERM} by -approval",
+            admin_get(admin_client, f"{url}?q={COMMON_TERM}&ordering=-reaction_approval"),
             True,
         ),
         ("reader: newest 12 in section (query)", newest_articles(section), False),
@@ -901,6 +974,7 @@ def describe_archive(archive: Archive, newsroom: Newsroom) -> str:
     IndexEntry = index_entry_model()
 
     from newsdesk.articles.models import Article, BylineEntry
+    from newsdesk.reactions.models import ReactionTally
 
     c = Article.objects.aggregate(
         n_total=Count("pk"),
@@ -918,7 +992,14 @@ def describe_archive(archive: Archive, newsroom: Newsroom) -> str:
     sizes = fetch(
         "SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class"
         " WHERE relname = ANY(%s) ORDER BY relname",
-        [[Article._meta.db_table, BylineEntry._meta.db_table, IndexEntry._meta.db_table]],
+        [
+            [
+                Article._meta.db_table,
+                BylineEntry._meta.db_table,
+                IndexEntry._meta.db_table,
+                ReactionTally._meta.db_table,
+            ]
+        ],
     )
     return "\n".join(
         [
@@ -930,9 +1011,34 @@ def describe_archive(archive: Archive, newsroom: Newsroom) -> str:
             f"Headlines with {SEARCH_TERM!r}: {c['n_rare']}; with {COMMON_TERM!r}:"
             f" {c['n_common']}. Byline entries: {BylineEntry.objects.count()};"
             f" search index rows: {IndexEntry.objects.count()}",
+            describe_tallies(),
             "Table sizes: " + ", ".join(f"{name} {size}" for name, size in sizes),
             f"Index rows as the backends write them: {archive.index_check}",
         ]
+    )
+
+
+def describe_tallies() -> str:
+    """How many stories readers answered, and how the answers spread."""
+    from newsdesk.reactions.models import ReactionTally
+
+    table_name = ReactionTally._meta.db_table
+    [(n, median, p90, p99, top, hundreds, yes, total)] = fetch(
+        f"""
+        SELECT count(*),
+               percentile_disc(0.5) WITHIN GROUP (ORDER BY yes_count + no_count),
+               percentile_disc(0.9) WITHIN GROUP (ORDER BY yes_count + no_count),
+               percentile_disc(0.99) WITHIN GROUP (ORDER BY yes_count + no_count),
+               max(yes_count + no_count),
+               count(*) FILTER (WHERE yes_count + no_count >= 100),
+               sum(yes_count), sum(yes_count + no_count)
+        FROM {table_name}
+        """  # noqa: S608
+    )
+    return (
+        f"Reaction tallies: {n} stories answered; answers per story: median {median}, 90th"
+        f" percentile {p90}, 99th {p99}, most {top}; {hundreds} stories with 100 or more;"
+        f" {yes / total if total else 0:.0%} of {total} answers are Yes"
     )
 
 
@@ -1033,6 +1139,54 @@ def check_admin_list(newsroom: Newsroom, client) -> str:
     )
 
 
+# The story list's order for each reaction sort key as docs/apps/reactions.md states it, written
+# out over the LEFT JOIN: Yes and No count an unanswered story as 0; approval (the share of Yes)
+# puts unanswered stories last both ways; ties go to more answers, then the newest.
+REFERENCE_APPROVAL = "t.yes_count::float8 * 100.0 / NULLIF(t.yes_count + t.no_count, 0)"
+REFERENCE_ORDER = {
+    "reaction_yes": "COALESCE(t.yes_count, 0) {direction}",
+    "reaction_approval": REFERENCE_APPROVAL + " {direction} NULLS LAST",
+}
+
+
+def check_reaction_sorts(client, page_size: int = 50) -> str:
+    """Whether the first page of the list sorted by each reaction key is the reference order's."""
+    from newsdesk.articles.models import Article
+    from newsdesk.reactions.models import ReactionTally
+
+    verdicts = []
+    for sort_key in REACTION_SORTS:
+        direction = "DESC" if sort_key.startswith("-") else "ASC"
+        primary = REFERENCE_ORDER[sort_key.removeprefix("-")].format(direction=direction)
+        expected = [
+            story_id
+            for (story_id,) in fetch(
+                f"""
+                SELECT a.id FROM {Article._meta.db_table} a
+                LEFT JOIN {ReactionTally._meta.db_table} t ON t.story_id = a.id
+                ORDER BY {primary}, COALESCE(t.yes_count + t.no_count, 0) DESC, a.id DESC
+                LIMIT %s
+                """,  # noqa: S608
+                [page_size],
+            )
+        ]
+        response = client.get("/admin/snippets/articles/article/", {"ordering": sort_key})
+        shown = [
+            int(story_id)
+            for story_id in dict.fromkeys(
+                re.findall(
+                    r"/admin/snippets/articles/article/edit/(\d+)/", response.content.decode()
+                )
+            )
+        ]
+        verdicts.append(f"{sort_key} {'same' if shown == expected else 'DIFFERENT'}")
+        if shown != expected:
+            progress(f"{sort_key}: the list shows {shown[:5]}..., expected {expected[:5]}...")
+    return "Admin story list sorted by reactions, first page against the reference order: " + (
+        ", ".join(verdicts)
+    )
+
+
 def run(args: argparse.Namespace, databases: Databases) -> None:
     from django.core.management import call_command
     from django.test import Client
@@ -1062,6 +1216,8 @@ def run(args: argparse.Namespace, databases: Databases) -> None:
     archive.index_check = check_index_rows(archive, labels)
     print(describe_archive(archive, newsroom))
     print(check_admin_list(newsroom, admin_client))
+    progress("checking the reaction sorts against the reference order")
+    print(check_reaction_sorts(admin_client))
     if problem:
         print(f"newsdesk.search_index: n/a ({problem}); its column is n/a.")
     print(flush=True)
