@@ -902,6 +902,16 @@ def measure_archive(
         ("reader: newest 12 in section (query)", newest_articles(section), False),
         (f"reader: section page {section_url}", admin_get(reader_client, section_url), False),
         ("reader: front page /", admin_get(reader_client, "/"), False),
+        (
+            f"reader: search q={SEARCH_TERM}",
+            admin_get(reader_client, f"/search/?q={SEARCH_TERM}"),
+            True,
+        ),
+        (
+            f"reader: search q={COMMON_TERM}",
+            admin_get(reader_client, f"/search/?q={COMMON_TERM}"),
+            True,
+        ),
         ("add + publish one story", lambda: add_article(newsroom), True),
     ]
     rows = []
