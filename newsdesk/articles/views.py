@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 
 from newsdesk.articles import services
+from newsdesk.articles.paginators import StoryPaginator
 
 
 def story(request, section, year, month, day, slug):
@@ -28,7 +29,7 @@ def tag(request, slug):
 
 
 def search(request):
-    """Published stories matching `?q=`, best match first."""
+    """Published stories matching `?q=`, newest first."""
     query = request.GET.get("q", "").strip()[:200]
     results = services.search_stories(query) if query else None
     return TemplateResponse(
@@ -36,6 +37,10 @@ def search(request):
         "articles/search_page.html",
         {
             "query": query,
-            "stories": services.paginate(request, results) if results is not None else None,
+            "stories": (
+                services.paginate(request, results, paginator_class=StoryPaginator)
+                if results is not None
+                else None
+            ),
         },
     )

@@ -1,6 +1,5 @@
 """The newsroom's story list and editor in the Wagtail admin."""
 
-from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,35 +11,16 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from newsdesk.articles.admin_extensions import story_admin_extensions
 from newsdesk.articles.filters import ArticleFilterSet
 from newsdesk.articles.models import Article
+from newsdesk.articles.paginators import CountUpToLimit
 
 
-class ArchivePaginator(WagtailPaginator):
-    """Counts matching stories up to `limit`, then says "More than 10,000 stories".
+class ArchivePaginator(CountUpToLimit, WagtailPaginator):
+    """The story list's paginator: counts up to 10,000, then says "More than 10,000 stories".
 
-    Counting every story of a million-story archive on each page view cost more than fetching
-    the page itself (bench/million_stories.py); past ten thousand, editors narrow the list with
-    filters or search rather than page through it.
+    Past ten thousand, editors narrow the list with filters or search rather than page through it.
     """
 
     limit = 10_000
-
-    @cached_property
-    def counted(self) -> int:
-        """The matching stories, counted up to one more than the limit."""
-        matching = self.object_list
-        if isinstance(matching, QuerySet):
-            # Only the ids: no joins, annotations or sort that the page itself needs.
-            matching = matching.order_by().values("pk")
-        # COUNT(*) over a LIMIT subquery: it stops at limit + 1 rows.
-        return matching[: self.limit + 1].count()
-
-    @cached_property
-    def count(self) -> int:
-        return min(self.counted, self.limit)
-
-    @property
-    def is_capped(self) -> bool:
-        return self.counted > self.limit
 
     @cached_property
     def items_count_label(self) -> str:

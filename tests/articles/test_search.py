@@ -47,3 +47,33 @@ def test_search_terms_are_shown_escaped_and_pages_keep_the_query(client, section
 def test_search_impossible_page_is_404(client, section):
     make_story(section, "Border story")
     assert client.get("/search/", {"q": "border", "page": "abc"}).status_code == 404
+
+
+def test_search_lists_the_newest_match_first_not_the_best(client, section):
+    """The older story says "ceasefire" more often, and still comes second."""
+    from tests.common.db.articles import days_ago
+
+    make_story(
+        section,
+        "Ceasefire, ceasefire, ceasefire",
+        body=[paragraph("The ceasefire holds; the ceasefire talks go on.")],
+        published_at=days_ago(5),
+    )
+    make_story(section, "Talks on a ceasefire resume", published_at=days_ago(1))
+    assert headlines(client.get("/search/", {"q": "ceasefire"})) == [
+        "Talks on a ceasefire resume",
+        "Ceasefire, ceasefire, ceasefire",
+    ]
+
+
+def test_search_pages_stop_at_the_count_limit(client, section, settings, monkeypatch):
+    from newsdesk.articles.paginators import StoryPaginator
+
+    settings.NEWSDESK_STORIES_PER_PAGE = 2
+    monkeypatch.setattr(StoryPaginator, "limit", 4)
+    for n in range(7):
+        make_story(section, f"Ceasefire report {n}")
+    page = BeautifulSoup(client.get("/search/", {"q": "ceasefire"}).content, "html.parser")
+    assert "Page 1 of 2" in page.select_one(".pagination").get_text()
+    assert client.get("/search/", {"q": "ceasefire", "page": 2}).status_code == 200
+    assert client.get("/search/", {"q": "ceasefire", "page": 3}).status_code == 404
