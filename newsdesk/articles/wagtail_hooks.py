@@ -15,12 +15,15 @@ from newsdesk.articles.paginators import CountUpToLimit
 
 
 class ArchivePaginator(CountUpToLimit, WagtailPaginator):
-    """The story list's paginator: counts up to 10,000, then says "More than 10,000 stories".
+    """The story list's paginator: counts up to 10,000 (1,000 matches of a search), then says
+    "More than 10,000 stories".
 
     Past ten thousand, editors narrow the list with filters or search rather than page through it.
     """
 
     limit = 10_000
+    #: The limit while searching.
+    search_limit = 1_000
 
     @cached_property
     def items_count_label(self) -> str:
@@ -36,6 +39,14 @@ class ArticleIndexView(IndexView):
     """The story list: newest first, also when searching; other apps add columns to sort by."""
 
     paginator_class = ArchivePaginator
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        if self.is_searching:
+            # Counting a common word's matches to ten thousand was most of a search's time at a
+            # million stories; "There are more than 1,000 matches" says as much.
+            paginator.limit = ArchivePaginator.search_limit
+        return paginator
 
     def order_queryset(self, queryset):
         # Wagtail orders by the sort key as a field name, which its search refuses unless the name
