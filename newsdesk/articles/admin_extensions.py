@@ -9,6 +9,7 @@ app.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import OrderBy, QuerySet
 from wagtail import hooks
@@ -39,6 +40,11 @@ class StoryAdminExtension:
     ordering: Callable[[str], Sequence[OrderBy] | None] = field(default=_no_ordering)
 
 
-def story_admin_extensions() -> list[StoryAdminExtension]:
-    """Every app's extension, in the order the apps are installed."""
-    return [extend() for extend in hooks.get_hooks(EXTEND_STORY_ADMIN)]
+@cache
+def story_admin_extensions() -> tuple[StoryAdminExtension, ...]:
+    """Every app's extension, in the order the apps are installed.
+
+    Built once: hooks are registered when the apps' wagtail_hooks modules are imported, and the
+    list asks for the extensions several times on every request.
+    """
+    return tuple(extend() for extend in hooks.get_hooks(EXTEND_STORY_ADMIN))

@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.translation import ngettext
+from wagtail.admin.paginator import WagtailPaginator
 
 
 class CountUpToLimit:
@@ -38,3 +40,24 @@ class StoryPaginator(CountUpToLimit, Paginator):
     """For readers' lists: a thousand stories, 84 pages of twelve, is further than anyone pages."""
 
     limit = 1_000
+
+
+class ArchivePaginator(CountUpToLimit, WagtailPaginator):
+    """The story list's paginator: counts up to 10,000 (1,000 matches of a search), then says
+    "More than 10,000 stories".
+
+    Past ten thousand, editors narrow the list with filters or search rather than page through it.
+    """
+
+    limit = 10_000
+    #: The limit while searching.
+    search_limit = 1_000
+
+    @cached_property
+    def items_count_label(self) -> str:
+        count = self.count
+        if self.is_capped:
+            return ngettext("More than %(count)s story", "More than %(count)s stories", count) % {
+                "count": f"{count:,}"
+            }
+        return ngettext("%(count)s story", "%(count)s stories", count) % {"count": f"{count:,}"}

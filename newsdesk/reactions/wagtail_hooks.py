@@ -15,7 +15,7 @@ from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, NumberColumn
 
 from newsdesk.articles.admin_extensions import EXTEND_STORY_ADMIN, StoryAdminExtension
-from newsdesk.articles.wagtail_hooks import ArchivePaginator
+from newsdesk.articles.paginators import ArchivePaginator
 from newsdesk.reactions import services
 from newsdesk.reactions.models import ReactionTally
 

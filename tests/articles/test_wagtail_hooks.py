@@ -244,7 +244,7 @@ def test_author_filter_lists_a_story_once_whatever_its_byline(editor, section, b
 
 def test_story_list_counts_up_to_a_limit(editor, section, monkeypatch):
     """Past the limit the list says "More than N stories" instead of counting the archive."""
-    from newsdesk.articles.wagtail_hooks import ArchivePaginator
+    from newsdesk.articles.paginators import ArchivePaginator
 
     monkeypatch.setattr(ArchivePaginator, "limit", 3)
     monkeypatch.setattr(ArchivePaginator, "search_limit", 2)

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from newsdesk.articles.models import Article
-from newsdesk.articles.wagtail_hooks import ArchivePaginator
+from newsdesk.articles.paginators import ArchivePaginator
 from newsdesk.reactions.models import ReactionTally
 from newsdesk.reactions.wagtail_hooks import reaction_ordering, with_reaction_tallies
 from tests.common.db.articles import days_ago, make_story
