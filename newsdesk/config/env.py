@@ -1,8 +1,12 @@
 """Read configuration from the environment, failing loudly when a required value is missing."""
 
 import os
+from email.utils import getaddresses
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
+
+from newsdesk.config.email_url import EmailSettings, EmailURLError, parse_email_url
 
 _REQUIRED = object()
 _TRUE = {"1", "true", "yes", "on"}
@@ -45,9 +49,47 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}.") from None
 
 
+def env_choice(name: str, default: str, choices) -> str:
+    """Return the variable `name`, which must be one of `choices`."""
+    value = (os.environ.get(name) or default).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(sorted(choices))}; got {value!r}."
+        )
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Return the variable `name` split on commas, blanks dropped."""
     value = os.environ.get(name)
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_email_url(name: str, default: str) -> EmailSettings:
+    """Return the mail server the URL in `name` names (newsdesk/config/email_url.py)."""
+    value = os.environ.get(name) or default
+    try:
+        return parse_email_url(value)
+    except EmailURLError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+
+
+def env_email_address(name: str, default: str) -> str:
+    """Return the variable `name` read as one address, with or without a display name; may be empty
+    when `default` is."""
+    value = (os.environ.get(name) or default).strip()
+    if not value:
+        return ""
+    addresses = getaddresses([value])
+    try:
+        if len(addresses) != 1:
+            raise ValidationError("one address")
+        validate_email(addresses[0][1])
+    except ValidationError:
+        raise ImproperlyConfigured(
+            f"{name} must be an email address such as news@example.org or "
+            f'"Newsdesk <news@example.org>"; got {value!r}.'
+        ) from None
+    return value
