@@ -5,6 +5,18 @@ from django.core.cache import caches
 
 from tests.common.db.sections import make_home, make_section
 
+# A refusing mail server and the task queues, for every app that sends email.
+pytest_plugins = ["tests.common.mail"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _mail_through_the_outbox(django_test_environment):
+    """Django's test set-up swaps the email backend for locmem; put the outbox back, so every test
+    sends as production does: queued as a task (run at once here), delivered to locmem."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "newsdesk.outbox.backends.OutboxEmailBackend"
+
 
 @pytest.fixture(autouse=True)
 def _clean_caches():

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import dj_database_url
 
-from newsdesk.config.env import env_bool, env_int, env_list, env_str
+from newsdesk.config.env import (
+    env_bool,
+    env_choice,
+    env_email_address,
+    env_email_url,
+    env_int,
+    env_list,
+    env_str,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -35,6 +43,9 @@ INSTALLED_APPS = [
     "newsdesk.moderation",
     "newsdesk.feeds",
     "newsdesk.demo",
+    "newsdesk.outbox",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -188,6 +199,39 @@ NEWSDESK_STORIES_PER_PAGE = env_int("NEWSDESK_STORIES_PER_PAGE", 12)
 NEWSDESK_SEARCH_NORM_SECONDS = env_int("NEWSDESK_SEARCH_NORM_SECONDS", 3600)
 # How many proxies of ours append to X-Forwarded-For in front of Django (0: none).
 NEWSDESK_TRUSTED_PROXY_COUNT = env_int("NEWSDESK_TRUSTED_PROXY_COUNT", 0)
+
+# Email and background tasks (docs/operations.md#email, docs/apps/outbox.md) -------------------
+# Django and Wagtail send through the outbox, which queues each message as a task; the task delivers
+# it through the backend NEWSDESK_EMAIL_URL names (OUTBOX_EMAIL_BACKEND), retrying when it fails.
+_email_url = env_str("NEWSDESK_EMAIL_URL", "")
+_email = env_email_url("NEWSDESK_EMAIL_URL", _email_url or "smtp://localhost:25")
+OUTBOX_EMAIL_URL_SET = bool(_email_url)
+OUTBOX_EMAIL_BACKEND = _email.backend
+EMAIL_BACKEND = "newsdesk.outbox.backends.OutboxEmailBackend"
+EMAIL_HOST = _email.host
+EMAIL_PORT = _email.port
+EMAIL_HOST_USER = _email.user
+EMAIL_HOST_PASSWORD = _email.password
+EMAIL_USE_TLS = _email.use_tls
+EMAIL_USE_SSL = _email.use_ssl
+EMAIL_TIMEOUT = _email.timeout
+EMAIL_FILE_PATH = _email.file_path
+DEFAULT_FROM_EMAIL = env_email_address("NEWSDESK_EMAIL_FROM", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+NEWSDESK_EMAIL_REPLY_TO = env_email_address("NEWSDESK_EMAIL_REPLY_TO", "")
+# Wagtail's own tasks (search and reference index, image focal points) stay immediate, as Wagtail
+# ships them; ours (email) wait in the database for the worker unless told to run immediately.
+_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {
+        "BACKEND": _BACKENDS[env_choice("NEWSDESK_BACKGROUND_TASKS", "database", _BACKENDS)],
+        "QUEUES": ["default", "email"],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -5,11 +5,13 @@ import tempfile
 
 os.environ.setdefault("NEWSDESK_SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("NEWSDESK_DATA_DIR", tempfile.mkdtemp(prefix="newsdesk-test-"))
+# Mail goes through the outbox as in production, runs at once and lands in django.core.mail.outbox.
+os.environ.setdefault("NEWSDESK_EMAIL_URL", "locmem://")
+os.environ.setdefault("NEWSDESK_BACKGROUND_TASKS", "immediate")
 
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
