@@ -1,17 +1,13 @@
 """Emailing a commenter when someone replies to them, if they asked for it."""
 
-import logging
-
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from newsdesk.discussion.models import Comment
 from newsdesk.discussion.tokens import unsubscribe_token
-
-logger = logging.getLogger(__name__)
 
 
 def absolute(path: str) -> str:
@@ -19,39 +15,54 @@ def absolute(path: str) -> str:
 
 
 def notify_parent_author(sender, comment: Comment, **kwargs) -> bool:
-    """Receiver for comment_published: email the author of the comment `comment` replies to.
+    """Receiver for comment_published: queue the email to the author of the comment `comment`
+    replies to (`newsdesk.discussion.tasks.send_reply_notice`). Returns whether it was queued.
 
-    Only when they ticked "Notify me of replies", never when they reply to themselves, and at
-    most once per reply, however often the reply is published again.
+    The task looks again when it runs, and records the email as sent only once the mail server
+    took it, so a reply published twice is announced once and a failed email is retried.
     """
-    if comment.parent_id is None:
+    from newsdesk.discussion.tasks import send_reply_notice  # the task composes with this module
+
+    if comment.parent_id is None or comment.reply_notified_at is not None:
         return False
+    if reply_notice_recipient(comment) is None:
+        return False
+    send_reply_notice.enqueue(comment_id=comment.pk)
+    return True
+
+
+def reply_notice_recipient(reply: Comment) -> Comment | None:
+    """The comment whose author should be told of `reply`, or None.
+
+    Only when they ticked "Notify me of replies", never when they reply to themselves, and only
+    while both comments are visible.
+    """
+    if reply.parent_id is None or not reply.is_visible:
+        return None
     # Fresh from the database: the author may have unsubscribed since the reply was loaded.
-    parent = Comment.objects.filter(pk=comment.parent_id).first()
+    parent = Comment.objects.filter(pk=reply.parent_id).first()
     if parent is None or not parent.notify_on_reply or not parent.is_visible:
-        return False
-    if parent.author_email.lower() == comment.author_email.lower():
-        return False
-    # Claim the notification first: a reply approved twice, or by two moderators at once,
-    # is announced only once.
-    claimed = Comment.objects.filter(pk=comment.pk, reply_notified_at__isnull=True).update(
-        reply_notified_at=timezone.now()
-    )
-    if not claimed:
-        return False
+        return None
+    if parent.author_email.lower() == reply.author_email.lower():
+        return None
+    return parent
+
+
+def compose_reply_notice(reply: Comment, parent: Comment) -> EmailMessage:
+    """The email telling the author of `parent` about `reply`, in the language they wrote in."""
     unsubscribe_url = absolute(
         reverse("discussion:unsubscribe", args=[unsubscribe_token(parent.author_email)])
     )
     with translation.override(parent.language or settings.LANGUAGE_CODE):
         context = {
-            "reply": comment,
-            "story": comment.story,
-            "reply_url": absolute(comment.get_absolute_url()),
+            "reply": reply,
+            "story": reply.story,
+            "reply_url": absolute(reply.get_absolute_url()),
             "unsubscribe_url": unsubscribe_url,
         }
         subject = " ".join(render_to_string("discussion/email/reply_subject.txt", context).split())
         body = render_to_string("discussion/email/reply_body.txt", context)
-    message = EmailMessage(
+    return EmailMessage(
         subject,
         body,
         to=[parent.author_email],
@@ -60,10 +71,3 @@ def notify_parent_author(sender, comment: Comment, **kwargs) -> bool:
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    try:
-        message.send()
-    except OSError:
-        # The mail server being down must not undo a moderator's approval.
-        logger.exception("Could not email the author of comment %s about a reply", parent.pk)
-        return False
-    return True

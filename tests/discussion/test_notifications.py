@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from newsdesk.discussion.models import Comment
 from newsdesk.discussion.signals import comment_published
@@ -24,6 +25,11 @@ def parent(story):
 
 def publish(comment: Comment) -> None:
     comment_published.send(sender=Comment, comment=comment)
+
+
+def run(queued):
+    """Run a task the dummy queue kept, as the worker would."""
+    return queued.task.call(*queued.args, **queued.kwargs)
 
 
 def test_reply_emails_the_parent_author_with_links(parent, settings):
@@ -77,14 +83,69 @@ def test_a_comment_on_the_story_emails_nobody(story):
     assert mail.outbox == []
 
 
-def test_a_mail_server_that_is_down_loses_nothing_else(parent, monkeypatch):
-    from django.core.mail import EmailMessage
+def test_a_reply_email_the_server_refused_is_not_marked_sent(parent, refusing_mail_server):
+    """It was marked sent before sending, so a refused one was lost for good."""
+    reply = CommentFactory(story=parent.story, parent=parent)
+    publish(reply)
+    assert mail.outbox == []
+    reply.refresh_from_db()
+    assert reply.reply_notified_at is None
+    refusing_mail_server()  # back up: publishing again (or the worker's retry) sends it
+    publish(reply)
+    assert [message.to for message in mail.outbox] == [["anna@example.org"]]
+    reply.refresh_from_db()
+    assert reply.reply_notified_at is not None
 
-    def fail(self, fail_silently=False):
-        raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr(EmailMessage, "send", fail)
+def test_a_refused_reply_email_stays_unsent_and_is_retried(
+    parent, refusing_mail_server, dummy_queue
+):
+    reply = CommentFactory(story=parent.story, parent=parent)
+    publish(reply)
+    [queued] = dummy_queue.results
+    with pytest.raises(ConnectionRefusedError):
+        run(queued)
+    reply.refresh_from_db()
+    assert reply.reply_notified_at is None
+    [_, retry] = dummy_queue.results
+    assert retry.kwargs == {"comment_id": reply.pk, "attempt": 2}
+    assert retry.task.run_after > timezone.now()
+
+    refusing_mail_server()  # the mail server is back
+    assert run(retry) is True
+    assert [message.to for message in mail.outbox] == [["anna@example.org"]]
+    reply.refresh_from_db()
+    assert reply.reply_notified_at is not None
+
+
+def test_a_reply_queued_twice_is_emailed_once(parent, dummy_queue):
+    """Published twice before the worker ran (two moderators at once): one email."""
+    reply = CommentFactory(story=parent.story, parent=parent)
+    publish(reply)
+    publish(reply)
+    first, second = dummy_queue.results
+    assert run(first) is True
+    assert run(second) is False
+    assert len(mail.outbox) == 1
+
+
+def test_no_email_when_the_author_unsubscribed_while_it_was_queued(parent, dummy_queue):
     publish(CommentFactory(story=parent.story, parent=parent))
+    Comment.objects.filter(pk=parent.pk).update(notify_on_reply=False)
+    [queued] = dummy_queue.results
+    assert run(queued) is False
+    assert mail.outbox == []
+
+
+def test_a_mail_server_that_is_down_loses_nothing_else(
+    client, parent, post_moderated, refusing_mail_server, django_capture_on_commit_callbacks
+):
+    from tests.discussion.reader import post_comment
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(client, parent.story, parent=parent.pk, text="Still stored")
+    assert response.status_code == 303
+    assert Comment.objects.filter(text="Still stored", status=Comment.Status.APPROVED).exists()
     assert mail.outbox == []
 
 
