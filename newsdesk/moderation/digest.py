@@ -1,21 +1,23 @@
 """The moderators' email digest of the queue, and the signed link that turns it off."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db.models import Count, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
+from django_tasks import TaskResultStatus
 
 from newsdesk.discussion.models import Comment
 from newsdesk.moderation.models import ModeratorPreference
 from newsdesk.moderation.roles import MODERATORS_GROUP
+from newsdesk.outbox.tasks import queue_messages
 
 UNSUBSCRIBE_SALT = "newsdesk.moderation.digest.unsubscribe"
 
@@ -143,20 +145,45 @@ def compose_digest(user, summary: QueueSummary, now: datetime | None = None) -> 
     )
 
 
-def send_moderation_digest(connection=None) -> int:
+@dataclass
+class DigestRun:
+    """What became of one run's digests: queued for the worker, sent already, or not sent."""
+
+    queued: int = 0
+    sent: int = 0
+    failed: list[str] = field(default_factory=list)
+    reason: str = ""
+
+
+def send_moderation_digest() -> DigestRun:
     """Email every digest recipient the state of the queue; nothing when it is empty.
 
-    Returns the number of emails sent.
+    The emails go through the outbox: with the database queue the worker sends them and retries a
+    mail server that refuses; with tasks run immediately they are sent at once, and those that
+    failed are listed in `failed`. Nothing records a digest as sent, so the next run sends again.
     """
     with translation.override(settings.LANGUAGE_CODE):
         summary = queue_summary()
         if not summary.total:
-            return 0
+            return DigestRun()
         messages = [compose_digest(user, summary) for user in digest_recipients()]
-    if not messages:
-        return 0
-    connection = connection or get_connection()
-    return connection.send_messages(messages) or 0
+    run = DigestRun()
+    for message, result in zip(messages, queue_messages(messages), strict=True):
+        if result.status == TaskResultStatus.SUCCESSFUL:
+            run.sent += 1
+        elif result.status == TaskResultStatus.FAILED:
+            run.failed.extend(message.to)
+            run.reason = failure_reason(result)
+        else:
+            run.queued += 1
+    return run
+
+
+def failure_reason(result) -> str:
+    """The last line of a failed task's traceback: the exception and its message."""
+    if not result.errors:
+        return "unknown error"
+    return result.errors[-1].traceback.strip().splitlines()[-1]
 
 
 def describe_wait(seconds: float) -> str:

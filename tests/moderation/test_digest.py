@@ -49,7 +49,7 @@ def test_recipients_are_moderators_with_an_email_who_want_it(db, django_user_mod
 def test_digest_email(pending):
     story, other = pending
     moira = make_moderator()
-    assert digest.send_moderation_digest() == 1
+    assert digest.send_moderation_digest().sent == 1
     [email] = mail.outbox
     assert email.to == ["moira@example.org"]
     assert email.subject == "3 comments waiting for moderation on Newsdesk"
@@ -75,8 +75,25 @@ def test_every_moderator_gets_their_own_unsubscribe_link(pending):
 
 def test_no_digest_when_the_queue_is_empty(db):
     make_moderator()
-    assert digest.send_moderation_digest() == 0
+    assert digest.send_moderation_digest() == digest.DigestRun()
     assert mail.outbox == []
+
+
+def test_with_a_worker_the_digest_is_queued(pending, dummy_queue):
+    make_moderator("moira", "moira@example.org")
+    make_moderator("mo", "mo@example.org")
+    assert digest.send_moderation_digest() == digest.DigestRun(queued=2)
+    assert [r.kwargs["message"]["to"] for r in dummy_queue.results] == [
+        ["moira@example.org"],
+        ["mo@example.org"],
+    ]
+
+
+def test_a_refused_connection_is_reported_not_raised(pending, refusing_mail_server):
+    make_moderator("moira", "moira@example.org")
+    run = digest.send_moderation_digest()
+    assert (run.sent, run.queued, run.failed) == (0, 0, ["moira@example.org"])
+    assert "ConnectionRefusedError" in run.reason
 
 
 def test_unsubscribe_token_names_the_user_and_resists_forgery(db):

@@ -28,6 +28,30 @@ def test_send_moderation_digest(story):
     assert len(mail.outbox) == 1
 
 
+def test_send_moderation_digest_with_a_worker_queues_it(story, dummy_queue):
+    make_moderator()
+    make_comment(story)
+    assert run("send_moderation_digest").strip() == "1 digest email(s) queued."
+    assert len(dummy_queue.results) == 1
+
+
+def test_send_moderation_digest_on_a_refused_connection(story, refusing_mail_server):
+    """It crashed with a traceback (exit 1); now it says what happened and exits 75 (EX_TEMPFAIL),
+    with nothing recorded as sent, so the next run sends the digest."""
+    make_moderator("moira", "moira@example.org")
+    make_comment(story)
+    with pytest.raises(CommandError) as raised:
+        run("send_moderation_digest")
+    assert raised.value.returncode == 75
+    message = str(raised.value)
+    assert message.startswith("Could not send the moderation digest to moira@example.org")
+    assert "Connection refused" in message
+    assert "the next run sends it again" in message
+    refusing_mail_server()  # the mail server is back
+    assert run("send_moderation_digest").strip() == "1 digest email(s) sent."
+    assert len(mail.outbox) == 1
+
+
 def test_purge_comment_ips(story):
     old = make_comment(
         story, ip_address="203.0.113.77", submitted_at=timezone.now() - timedelta(days=40)
