@@ -221,14 +221,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 NEWSDESK_EMAIL_REPLY_TO = env_email_address("NEWSDESK_EMAIL_REPLY_TO", "")
 # Wagtail's own tasks (search and reference index, image focal points) stay immediate, as Wagtail
 # ships them; ours (email) wait in the database for the worker unless told to run immediately.
-_BACKENDS = {
+_task_backends = {
     "database": "django_tasks_db.DatabaseBackend",
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
+_background_tasks = env_choice("NEWSDESK_BACKGROUND_TASKS", "database", _task_backends)
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {
-        "BACKEND": _BACKENDS[env_choice("NEWSDESK_BACKGROUND_TASKS", "database", _BACKENDS)],
+        "BACKEND": _task_backends[_background_tasks],
         "QUEUES": ["default", "email"],
     },
 }
