@@ -52,7 +52,10 @@ def join(apps, schema_editor):
     wagtail_moderators = grant(apps, WAGTAIL_MODERATORS, ADDED_BY_0003)
     if comment_moderators is not None:
         wagtail_moderators.user_set.add(*comment_moderators.user_set.all())
-        comment_moderators.delete()
+        # Emptied rather than deleted: deleting a group from a migration's historical models
+        # trips over the other apps' relations to it.
+        comment_moderators.user_set.clear()
+        comment_moderators.permissions.clear()
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ from newsdesk.moderation.digest import send_moderation_digest
 
 class Command(BaseCommand):
     help = (
-        "Email every member of the Moderators group who has an email address and has not "
+        "Email every member of the Comment moderators group who has an email address and has not "
         "unsubscribed a digest of the pending comments: how many per story, the longest wait and "
         "a link to the queue. Sends nothing when the queue is empty. Run it from cron."
     )
