@@ -6,12 +6,14 @@ matrix in docs/operations.md, "Roles"; change both together.
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Site, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -63,7 +65,7 @@ def user_in(role: str):
     return user
 
 
-def story_form(story: Article, headline: str, action: str | None = None) -> dict:
+def story_form(story: Article, headline: str, action: str | None = None, **fields) -> dict:
     byline = [
         {"author": entry.author_id or "", "agency": entry.agency_id or ""}
         for entry in story.byline_entries.all()
@@ -86,6 +88,7 @@ def story_form(story: Article, headline: str, action: str | None = None) -> dict
             "updated_at": "",
             "go_live_at": "",
             "expire_at": "",
+            **fields,
         }
     )
     if action:
@@ -150,6 +153,23 @@ def publish_a_story(client, newsroom):
     client.post(url, story_form(newsroom.draft, "A draft, published", "publish"))
     newsroom.draft.refresh_from_db()
     return newsroom.draft.live
+
+
+def schedule_a_story(client, newsroom):
+    later = timezone.localtime(timezone.now() + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    url = reverse("wagtailsnippets_articles_article:edit", args=[newsroom.draft.pk])
+    client.post(url, story_form(newsroom.draft, "For tomorrow", "publish", go_live_at=later))
+    newsroom.draft.refresh_from_db()
+    return newsroom.draft.scheduled_revision is not None
+
+
+def correct_a_live_story(client, newsroom):
+    story = newsroom.live_story
+    now = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    correction = {"kind": "correction", "noted_at": now, "text": "An earlier version misspelt it."}
+    data = story_form(story, story.headline, "publish", corrections=inline_formset([correction]))
+    client.post(reverse("wagtailsnippets_articles_article:edit", args=[story.pk]), data)
+    return story.corrections.filter(text__startswith="An earlier version").exists()
 
 
 def approve_in_review(client, newsroom):
@@ -290,6 +310,8 @@ MATRIX = {
     edit_a_draft: (Y, Y, N, Y),
     submit_for_review: (Y, Y, N, Y),
     publish_a_story: (N, Y, N, Y),
+    schedule_a_story: (N, Y, N, Y),
+    correct_a_live_story: (N, Y, N, Y),
     approve_in_review: (N, Y, N, Y),
     edit_in_review: (N, Y, N, Y),
     unpublish_a_story: (N, Y, N, Y),
