@@ -16,7 +16,7 @@ from typing import TextIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.core.files.storage import Storage
@@ -24,21 +24,27 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.actions.create import CreateAction
-from wagtail.models import Page, Site, Workflow, WorkflowContentType
+from wagtail.models import Page, Site
 from wagtail.utils.file import hash_filelike
 
 from newsdesk.articles.models import Article, BylineEntry, Correction
 from newsdesk.bylines.models import Agency, Author
 from newsdesk.demo import content, pictures
+from newsdesk.moderation.roles import MODERATORS_GROUP
 from newsdesk.photos.models import Photo
 from newsdesk.sections.models import HomePage, SectionPage
+from newsdesk.sections.roles import CONTRIBUTORS_GROUP, EDITORS_GROUP
 
 ADMIN_USERNAME = "admin"
 ADMIN_EMAIL = "admin@example.com"
 PASSWORD_FILE_NAME = "demo-admin-password.txt"  # noqa: S105 - a file name, not a password
 FRONT_PAGE_SLUG = "home"
-#: The workflow Wagtail's migrations create; the demo sends stories through it.
-REVIEW_WORKFLOW_NAME = "Moderators approval"
+#: One person per newsroom role (docs/operations.md, "Roles"), with the admin's password.
+DEMO_STAFF = (
+    ("contributor", "contributor@example.com", CONTRIBUTORS_GROUP),
+    ("editor", "editor@example.com", EDITORS_GROUP),
+    ("moderator", "moderator@example.com", MODERATORS_GROUP),
+)
 
 # Where each photo appears, as named in newsdesk.photos.renditions.SPECS.
 LEAD_PLACES = ("story", "teaser")
@@ -132,19 +138,34 @@ def print_admin_login(stdout: TextIO) -> None:
     """Make sure the demo admin exists and print how to log in."""
     _, login = ensure_demo_admin()
     stdout.write(admin_login_line(login) + "\n")
+    staff = staff_login_line(login)
+    if staff is not None:
+        stdout.write(staff + "\n")
 
 
-def assign_review_workflow() -> bool:
-    """Send stories through Wagtail's default review workflow, unless stories have a workflow
-    already or the default one is gone; return whether it was assigned."""
-    content_type = ContentType.objects.get_for_model(Article)
-    if WorkflowContentType.objects.filter(content_type=content_type).exists():
-        return False
-    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME, active=True).first()
-    if workflow is None:
-        return False
-    WorkflowContentType.objects.create(content_type=content_type, workflow=workflow)
-    return True
+def ensure_demo_staff(password: str | None) -> list[str]:
+    """Make sure a contributor, an editor and a comment moderator exist, each in their role's
+    group; new ones get `password` (the admin's), or none they could log in with. Return their
+    usernames."""
+    user_model = get_user_model()
+    for username, email, group_name in DEMO_STAFF:
+        user = user_model.objects.filter(username=username).first()
+        if user is None:
+            user = user_model.objects.create_user(username, email, password)
+        user.groups.add(Group.objects.get(name=group_name))
+    return [username for username, _, _ in DEMO_STAFF]
+
+
+def staff_login_line(login: AdminLogin) -> str | None:
+    """The line naming the demo's newsroom users, when they share the admin's password."""
+    user_model = get_user_model()
+    usernames = [username for username, _, _ in DEMO_STAFF]
+    users = user_model.objects.filter(username__in=usernames)
+    if login.password is None or not all(u.check_password(login.password) for u in users):
+        return None
+    if len(users) != len(usernames):
+        return None
+    return f"Newsroom roles: {', '.join(usernames)}  password: the admin's"
 
 
 def _write_password(path: Path, password: str) -> None:
@@ -169,13 +190,13 @@ class _DemoLoader:
     stored_files: list[tuple[Storage, str]] = field(default_factory=list)
 
     def load(self) -> None:
-        self.admin, _ = ensure_demo_admin()
+        self.admin, login = ensure_demo_admin()
         home = self._front_page()
         self._sections(home)
         self._bylines()
         for story in content.STORIES:
             self._story(story)
-        assign_review_workflow()
+        ensure_demo_staff(login.password)
 
     def summary(self) -> str:
         published = self.stories.get(content.Status.PUBLISHED, 0)

@@ -64,7 +64,7 @@ def queue_summary() -> QueueSummary:
 
 
 def digest_recipients():
-    """Active members of the Moderators group with an email who have not turned the digest off."""
+    """Active comment moderators with an email who have not turned the digest off."""
     return (
         get_user_model()
         .objects.filter(groups__name=MODERATORS_GROUP, is_active=True)

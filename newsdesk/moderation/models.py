@@ -255,6 +255,10 @@ class ModerationDecision(models.Model):
         ordering = ["-decided_at", "-pk"]
         verbose_name = _("moderation decision")
         verbose_name_plural = _("moderation log")
+        permissions = [
+            # Everything stored about one commenter, for their data request; see roles.py.
+            ("export_commenter_data", _("Can export a commenter's data")),
+        ]
 
     def __str__(self) -> str:
         who = self.actor or _("automatic")

@@ -1,11 +1,18 @@
-"""Who may moderate: the Moderators group and the permissions each moderation action needs."""
+"""Who may moderate: the Comment moderators group and the permissions each moderation action needs.
+
+Comment moderators are not Wagtail's default "Moderators" group, which publishes pages: migration
+0004 moved our permissions and its members off it.
+"""
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 
-#: The group created by migration 0003: comment moderation and admin access, no story editing.
-MODERATORS_GROUP = "Moderators"
+#: The comment moderators' group (migration 0004): the queue, bans, word lists and the log; no
+#: permission on stories, pages, photos or documents.
+MODERATORS_GROUP = "Comment moderators"
+#: Wagtail's own page moderators' group, which must hold none of the permissions below.
+WAGTAIL_MODERATORS_GROUP = "Moderators"
 
 #: Approve, reject, mark as spam and edit comments.
 MODERATE_COMMENTS = "discussion.change_comment"
@@ -15,8 +22,11 @@ VIEW_COMMENTS = "discussion.view_comment"
 BAN_COMMENTERS = "moderation.add_ban"
 #: Lift a ban or change it.
 LIFT_BANS = "moderation.change_ban"
+#: Download everything stored about one commenter (a data request). No group holds it: only
+#: administrators (superusers), or a group a site gives it to, such as its data protection officer.
+EXPORT_COMMENTER_DATA = "moderation.export_commenter_data"
 
-#: The permissions the Moderators group holds, as (app_label, codename).
+#: The permissions the Comment moderators group holds, as (app_label, codename).
 MODERATOR_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
     ("discussion", "view_comment"),

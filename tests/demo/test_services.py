@@ -162,12 +162,28 @@ class TestLoadedDemo:
             title__startswith="Welcome to your new Wagtail site"
         ).exists()
 
-    def test_stories_go_through_the_default_review_workflow(self, demo):
-        """Stories are assigned Wagtail's default "Moderators approval" workflow."""
+    def test_stories_go_to_editors_for_review(self, demo):
+        """Stories go through "Story review", which Editors approve (not Wagtail's Moderators)."""
         assignment = WorkflowContentType.objects.get(
             content_type=ContentType.objects.get_for_model(Article)
         )
-        assert assignment.workflow.name == "Moderators approval"
+        assert assignment.workflow.name == "Story review"
+        [task] = assignment.workflow.tasks.all()
+        assert list(task.specific.groups.values_list("name", flat=True)) == ["Editors"]
+
+    def test_one_person_per_newsroom_role(self, demo):
+        """A contributor, an editor and a comment moderator, each in their role's group only."""
+        users = get_user_model().objects
+        groups = {
+            user.username: list(user.groups.values_list("name", flat=True))
+            for user in users.filter(is_superuser=False)
+        }
+        assert groups == {
+            "contributor": ["Contributors"],
+            "editor": ["Editors"],
+            "moderator": ["Comment moderators"],
+        }
+        assert not users.filter(is_staff=True, is_superuser=False).exists()
 
 
 def test_running_twice_creates_nothing_new_and_prints_the_same_password(settings, data_dir):
@@ -184,6 +200,10 @@ def test_running_twice_creates_nothing_new_and_prints_the_same_password(settings
     assert login == [line for line in second.getvalue().splitlines() if line.startswith("Admin:")]
     password = (data_dir / services.PASSWORD_FILE_NAME).read_text().strip()
     assert login == [f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}"]
+    assert "Newsroom roles: contributor, editor, moderator  password: the admin's" in (
+        second.getvalue().splitlines()
+    )
+    assert get_user_model().objects.get(username="editor").check_password(password)
 
 
 def test_does_nothing_when_a_story_exists(section):
@@ -212,7 +232,7 @@ def test_a_failed_load_leaves_no_photo_files_behind(monkeypatch, data_dir):
     def fail() -> bool:
         raise RuntimeError("the last step failed")
 
-    monkeypatch.setattr(services, "assign_review_workflow", fail)
+    monkeypatch.setattr(services, "ensure_demo_staff", lambda password: fail())
 
     with pytest.raises(RuntimeError):
         services.load_demo(io.StringIO(), renditions=False)

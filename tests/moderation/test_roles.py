@@ -1,4 +1,4 @@
-"""The Moderators group: comment moderation and admin access, nothing on stories."""
+"""The Comment moderators group: comment moderation and admin access, nothing on stories."""
 
 import pytest
 from django.contrib.auth.models import Group

@@ -3,6 +3,7 @@ page. Each view reads the request, calls one function of services.py (or digest.
 
 from newsdesk.moderation.views.bans import BanCreateView, BanIndexView, LiftBanView
 from newsdesk.moderation.views.log import ModerationLogIndexView, log_csv
+from newsdesk.moderation.views.privacy import export_commenter_data
 from newsdesk.moderation.views.queue import (
     BanFromCommentView,
     CommentActionView,
@@ -24,6 +25,7 @@ __all__ = [
     "LiftBanView",
     "ModerationLogIndexView",
     "comment_reasons",
+    "export_commenter_data",
     "log_csv",
     "unsubscribe",
 ]

@@ -51,7 +51,7 @@ def submission(story_id: int = 1, text: str = "A considered comment.", **fields)
 
 
 def make_moderator(username: str = "moira", email: str = "moira@example.org", **fields):
-    """A user in the Moderators group the migration created."""
+    """A user in the Comment moderators group the migrations created."""
     user = get_user_model().objects.create_user(
         username=username, email=email, password="pw", **fields
     )

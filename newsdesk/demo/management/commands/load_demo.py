@@ -7,8 +7,9 @@ from newsdesk.demo import services
 
 class Command(BaseCommand):
     help = (
-        "Load the demo newsroom (sections, authors, agencies, photos and stories) if the site has "
-        "no stories yet, then print how to log in to the admin as the demo superuser."
+        "Load the demo newsroom (sections, authors, agencies, photos, stories, and a contributor, "
+        "an editor and a comment moderator) if the site has no stories yet, then print how to "
+        "log in to the admin as the demo superuser."
     )
 
     def add_arguments(self, parser):
