@@ -4,8 +4,31 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+from newsdesk import rich_text
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+
+
+class StoryTextBlock(blocks.RichTextBlock):
+    """Rich text kept to what the editor's features write, on the way in and on the way out.
+
+    Sanitised when stored (whoever wrote it: the editor, an import, a wire item, the API) and
+    when read (HTML that reached the database around the ORM, or an old revision).
+    """
+
+    def get_prep_value(self, value):
+        return self._sanitised(super().get_prep_value(value))
+
+    def to_python(self, value):
+        return RichText(self._sanitised(value))
+
+    def bulk_to_python(self, values):
+        return [self.to_python(value) for value in values]
+
+    def _sanitised(self, html) -> str:
+        return rich_text.sanitise(html or "", self.features or ())
 
 
 class SubheadingBlock(blocks.CharBlock):
@@ -42,7 +65,7 @@ class FigureBlock(blocks.StructBlock):
 
 
 class StoryBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=PARAGRAPH_FEATURES, label=_("Paragraph"))
+    paragraph = StoryTextBlock(features=PARAGRAPH_FEATURES, label=_("Paragraph"))
     subheading = SubheadingBlock()
     quote = QuoteBlock()
     photo = FigureBlock()

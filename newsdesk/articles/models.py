@@ -16,6 +16,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import (
     DraftStateMixin,
@@ -61,6 +62,27 @@ class ArticleQuerySet(SearchableQuerySetMixin, models.QuerySet):
                 to_attr="_current_workflow_states",
             )
         )
+
+
+class StoryBodyField(StreamField):
+    """The body's StreamField: whatever is saved or updated passes through its blocks.
+
+    Wagtail writes raw JSON (a list, a string, or items of a StreamValue it has not converted)
+    back as it came; converting it first sends every paragraph through the sanitiser
+    (blocks.StoryTextBlock), for imports and `QuerySet.update()` as for the editor.
+    """
+
+    def get_db_prep_save(self, value, connection):
+        return super().get_db_prep_save(self.converted(value), connection)
+
+    def converted(self, value):
+        """`value` as a StreamValue whose every item went through its block."""
+        if isinstance(value, str | list):
+            value = self.to_python(value)
+        if isinstance(value, StreamValue):
+            for _child in value:  # converts each raw item
+                pass
+        return value
 
 
 class DiscussionMode(models.TextChoices):
@@ -124,7 +146,7 @@ class Article(
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    body = StoryBodyField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("tags"))
     # DraftStateMixin's field, without its single-column index: lists sort by date and id, and
     # PostgreSQL kept choosing that index over the ones in Meta that match the sort.

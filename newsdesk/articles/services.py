@@ -4,9 +4,12 @@ Every function here returns querysets or lists whose SQL cost does not grow with
 byline entries, tags or photos on a page; tests pin the query counts.
 """
 
+import json
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.http import Http404
 
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry
@@ -99,3 +102,26 @@ def search_stories(query: str):
     site look for the latest on a subject. Page through them with `StoryPaginator`.
     """
     return published_stories().search(query, operator="and", order_by_relevance=False)
+
+
+def sanitise_stored_bodies(*, dry_run: bool = False, batch_size: int = 500) -> list[int]:
+    """Rewrite each story whose stored body holds HTML the sanitiser removes; return their ids.
+
+    For HTML stored before bodies were sanitised, or written around the ORM. Only the body
+    column changes: no revision, no new update time, nothing published. Revisions are
+    sanitised as they are read.
+    """
+    field = Article._meta.get_field("body")
+    changed = []
+    # The column as stored, read as text so that nothing converts (or sanitises) it on the way.
+    stories = Article.objects.order_by("pk").values_list("pk", Cast("body", TextField()))
+    for pk, text in stories.iterator(chunk_size=batch_size):
+        stored = json.loads(text) if text else []
+        if isinstance(stored, str):  # JSON text stored as a JSON string
+            stored = json.loads(stored)
+        body = field.converted(stored)
+        if field.stream_block.get_prep_value(body) != stored:
+            changed.append(pk)
+            if not dry_run:
+                Article.objects.filter(pk=pk).update(body=body)
+    return changed

@@ -287,3 +287,10 @@ NEWSDESK_COMMENT_IP_ACTION = env_str("NEWSDESK_COMMENT_IP_ACTION", "truncate")
 
 # Reactions (docs/apps/reactions.md)
 NEWSDESK_REACTIONS_PER_IP_PER_HOUR = env_int("NEWSDESK_REACTIONS_PER_IP_PER_HOUR", 20)
+
+# Photo uploads (docs/apps/photos.md): the largest file and picture the library takes, in every
+# upload form (single, multiple, chooser). Pillow refuses pictures over the same pixel limit
+# wherever it opens one (newsdesk.photos.limits). Press photos run 24-60 megapixels, 20-40 MB.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("NEWSDESK_PHOTO_MAX_BYTES", 50 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("NEWSDESK_PHOTO_MAX_PIXELS", 64_000_000)
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.photos.forms.PhotoForm"
