@@ -6,11 +6,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
 from django.urls import reverse
+from wagtail.documents.models import Document
 
 from newsdesk.security_headers import asset_origins
+from tests.articles.test_wagtail_hooks import story_form
 from tests.common.db.articles import make_embed, make_story, paragraph
-from tests.common.db.bylines import AuthorFactory
+from tests.common.db.bylines import AgencyFactory, AuthorFactory
+from tests.common.db.photos import PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -138,17 +142,34 @@ def test_admin_login_page_gets_the_admin_policy(client):
     assert "'unsafe-inline'" in policy["script-src"]
 
 
-def test_previews_may_be_framed_by_the_admin_only(admin_client, section):
-    """Wagtail marks its previews SAMEORIGIN; frame-ancestors says the same, other pages 'none'."""
-    story = make_story(section, "Draft for preview", publish=False)
-    url = reverse("wagtailsnippets_articles_article:preview_on_edit", args=[story.pk])
-    response = admin_client.get(url)
-    assert response.status_code == 200
+def test_previews_keep_the_readers_policy_and_may_be_framed_by_the_admin(admin_client, section):
+    """Wagtail marks its previews SAMEORIGIN; frame-ancestors says the same, other pages 'none'.
+
+    The preview is rendered for the reader's address, so it keeps the readers' strict policy."""
+    data = story_form(section, [AuthorFactory()], AgencyFactory(), PhotoFactory())
+    url = reverse("wagtailsnippets_articles_article:preview_on_add")
+    assert admin_client.post(url, data).json()["is_valid"]
+    response = admin_client.get(url + "?in_preview_panel=true")
+    assert b"Two reporters and AFP on the border" in response.content
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
-    assert policy_of(response)["frame-ancestors"] == ["'self'"]
-    edit = admin_client.get(reverse("wagtailsnippets_articles_article:edit", args=[story.pk]))
-    assert edit.headers["X-Frame-Options"] == "DENY"
-    assert policy_of(edit)["frame-ancestors"] == ["'none'"]
+    policy = policy_of(response)
+    assert policy["frame-ancestors"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert response.headers["Content-Security-Policy"].count("frame-ancestors") == 1
+    add = admin_client.get(reverse("wagtailsnippets_articles_article:add"))
+    assert add.headers["X-Frame-Options"] == "DENY"
+    assert policy_of(add)["frame-ancestors"] == ["'none'"]
+
+
+def test_a_policy_set_by_the_view_gets_frame_ancestors_only(client, section):
+    """Wagtail's document view sends its own policy; we only add framing to it."""
+    document = Document.objects.create(
+        title="Budget", file=ContentFile(b"figures", name="budget.txt")
+    )
+    response = client.get(document.url)
+    assert (
+        response.headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    )
 
 
 def test_media_on_another_host_is_allowed_for_images_only(client, story, settings):
