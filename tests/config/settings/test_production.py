@@ -74,7 +74,9 @@ def run_deploy_check(tmp_path, env: dict[str, str]) -> subprocess.CompletedProce
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith("NEWSDESK_") and k not in ("DATABASE_URL", "REDIS_URL")
+        # Nothing of the test run's own configuration (the browser tests allow async-unsafe
+        # calls, for one) may leak into the production process.
+        if not k.startswith(("NEWSDESK_", "DJANGO_")) and k not in ("DATABASE_URL", "REDIS_URL")
     }
     clean.update(env, NEWSDESK_DATA_DIR=str(tmp_path))
     clean["DJANGO_SETTINGS_MODULE"] = "newsdesk.config.settings.production"
