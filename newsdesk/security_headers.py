@@ -18,6 +18,8 @@ Two things are worked out per request rather than written in the settings:
   the directives that load from it.
 """
 
+import functools
+
 from csp.constants import HEADER, NONE, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -31,17 +33,19 @@ from newsdesk.reader_requests import origin_of
 FRAME_ANCESTORS = {"DENY": [NONE], "SAMEORIGIN": [SELF]}
 
 
-def admin_prefix() -> str:
-    """The path the Wagtail admin lives under ("/admin/")."""
+@functools.lru_cache(maxsize=8)
+def admin_prefix(urlconf: str | None = None) -> str:
+    """The path the Wagtail admin lives under ("/admin/"), once per URL configuration."""
     try:
-        return reverse("wagtailadmin_home")
+        return reverse("wagtailadmin_home", urlconf=urlconf)
     except NoReverseMatch:
         return "/admin/"
 
 
 def is_admin_request(request: HttpRequest) -> bool:
     """Whether the request is for the Wagtail admin, its previews included."""
-    return request.path_info.startswith(admin_prefix())
+    urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+    return request.path_info.startswith(admin_prefix(urlconf))
 
 
 def is_dummy(request: HttpRequest) -> bool:
