@@ -1,6 +1,7 @@
 """Read configuration from the environment, failing loudly when a required value is missing."""
 
 import os
+import re
 from email.utils import getaddresses
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -92,4 +93,35 @@ def env_email_address(name: str, default: str) -> str:
             f"{name} must be an email address such as news@example.org or "
             f'"Newsdesk <news@example.org>"; got {value!r}.'
         ) from None
+    return value
+
+
+_ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?", re.IGNORECASE)
+_HTTP_URL = re.compile(r"https?://[^\s;,'\"]+", re.IGNORECASE)
+
+
+def env_origins(name: str, default: list[str]) -> list[str]:
+    """Return the variable `name` as comma-separated web origins (https://host[:port]).
+
+    A host may start with `*.` for its subdomains. Anything else (a path, a space, a `;`) fails
+    loudly: these values are written into security headers, where a stray character would change
+    what the header allows.
+    """
+    origins = [origin.rstrip("/") for origin in env_list(name, default)]
+    for origin in origins:
+        if not _ORIGIN.fullmatch(origin):
+            raise ImproperlyConfigured(
+                f"{name} must list origins like https://www.example.org, comma-separated;"
+                f" got {origin!r}."
+            )
+    return origins
+
+
+def env_http_url(name: str, default: str) -> str:
+    """Return the variable `name` as an absolute http(s) address, or `default` when unset."""
+    value = env_str(name, default).strip()
+    if value and not _HTTP_URL.fullmatch(value):
+        raise ImproperlyConfigured(
+            f"{name} must be an address like https://reports.example.org/csp; got {value!r}."
+        )
     return value

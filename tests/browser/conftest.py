@@ -46,13 +46,53 @@ def browser():
         connections.close_all()
 
 
+# Every frame of every page reports what the Content-Security-Policy blocked (the event fires
+# whether or not the policy names a report-uri).
+REPORT_CSP_VIOLATIONS = """
+window.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation({
+    page: location.href, directive: event.effectiveDirective, blocked: event.blockedURI,
+    source: event.sourceFile, line: event.lineNumber, sample: event.sample,
+  });
+}, true);
+"""
+# What Chromium's console says about a header it could not apply as sent.
+HEADER_ERRORS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+
+
 @pytest.fixture
-def page(browser):
+def csp_violations():
+    """The policy violations and header errors of the test's pages, by default none allowed.
+
+    A test that provokes violations on purpose checks them and then empties this list."""
+    return []
+
+
+@pytest.fixture
+def page(browser, csp_violations):
+    """A page whose test fails when any frame breaks the Content-Security-Policy."""
     context = browser.new_context()
+    context.expose_function("reportCspViolation", lambda report: csp_violations.append(report))
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append({"console": message.text, "page": page.url})
+            if message.type in ("error", "warning")
+            and any(words in message.text for words in HEADER_ERRORS)
+            else None
+        ),
+    )
     page.set_default_timeout(10_000)
     yield page
+    if not page.is_closed():
+        page.evaluate("1")  # lets reports still on their way arrive
     context.close()
+    assert csp_violations == [], (
+        "Content-Security-Policy violations or header errors:\n"
+        + "\n".join(map(str, csp_violations))
+    )
 
 
 #: The password pytest-django's `admin_user` is created with.

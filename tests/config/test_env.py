@@ -14,8 +14,10 @@ from newsdesk.config.env import (
     env_choice,
     env_email_address,
     env_email_url,
+    env_http_url,
     env_int,
     env_list,
+    env_origins,
     env_str,
 )
 from newsdesk.config.settings import base as base_settings
@@ -189,3 +191,23 @@ def test_sqlite_runs_in_wal_mode(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
+
+
+def test_origins_are_checked_before_they_reach_a_header(monkeypatch):
+    monkeypatch.setenv("NEWSDESK_TEST_ORIGINS", "https://a.example, https://*.b.example:8443/")
+    assert env_origins("NEWSDESK_TEST_ORIGINS", []) == [
+        "https://a.example",
+        "https://*.b.example:8443",
+    ]
+    for bad in ("https://a.example; script-src *", "a.example", "https://a.example/embed/", "*"):
+        monkeypatch.setenv("NEWSDESK_TEST_ORIGINS", bad)
+        with pytest.raises(ImproperlyConfigured, match="NEWSDESK_TEST_ORIGINS"):
+            env_origins("NEWSDESK_TEST_ORIGINS", [])
+
+
+def test_http_address_must_be_absolute_and_whole(monkeypatch):
+    monkeypatch.setenv("NEWSDESK_TEST_URL", "https://reports.example.org/csp")
+    assert env_http_url("NEWSDESK_TEST_URL", "") == "https://reports.example.org/csp"
+    monkeypatch.setenv("NEWSDESK_TEST_URL", "/csp; script-src *")
+    with pytest.raises(ImproperlyConfigured, match="NEWSDESK_TEST_URL"):
+        env_http_url("NEWSDESK_TEST_URL", "")

@@ -13,8 +13,10 @@ from newsdesk.config.env import (
     env_choice,
     env_email_address,
     env_email_url,
+    env_http_url,
     env_int,
     env_list,
+    env_origins,
     env_str,
 )
 
@@ -69,11 +71,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "csp",  # security headers: django-csp's checks of its settings
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Security headers: before any page cache and before XFrameOptionsMiddleware (see below).
+    "newsdesk.security_headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "newsdesk.discussion.caching.StoryCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -177,9 +183,87 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Security headers (docs/operations.md, "Security headers"). django-csp builds
+# Content-Security-Policy: readers get CONTENT_SECURITY_POLICY, the Wagtail admin and its previews
+# CONTENT_SECURITY_POLICY_ADMIN, chosen by the ContentSecurityPolicyMiddleware of
+# newsdesk/security_headers.py, which also keeps frame-ancestors in step with X-Frame-Options.
+# django-permissions-policy sends PERMISSIONS_POLICY. HSTS is in production.py, with HTTPS.
+# Pages are never framed, except Wagtail's previews, which Wagtail itself marks SAMEORIGIN.
+X_FRAME_OPTIONS = "DENY"
+# Players that story embeds (Wagtail's oEmbed finders) may show in a frame; empty for none.
+NEWSDESK_CSP_EMBED_ORIGINS = env_origins(
+    "NEWSDESK_CSP_EMBED_ORIGINS",
+    [
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+        "https://geo.dailymotion.com",
+        "https://w.soundcloud.com",
+        "https://open.spotify.com",
+        "https://embed.ted.com",
+        "https://flo.uri.sh",
+    ],
+)
+# Where browsers report what the policy blocked (empty: nowhere; the browser's console still says).
+NEWSDESK_CSP_REPORT_URI = env_http_url("NEWSDESK_CSP_REPORT_URI", "")
+_csp_common = {
+    "default-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "font-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'self'"],
+    "report-uri": NEWSDESK_CSP_REPORT_URI or None,
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_csp_common,
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "frame-src": NEWSDESK_CSP_EMBED_ORIGINS or ["'none'"],
+    }
+}
+# What Wagtail 8's admin needs, found by driving it in Chromium (tests/browser/
+# test_security_headers.py): inline <script> (date pickers, inline panels, workflow), <style>
+# elements its vendor.js writes in the editor, blob: images (upload previews); data: images and
+# style attributes are in Wagtail's own list of its CSP needs. No 'unsafe-eval'.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **_csp_common,
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'", *NEWSDESK_CSP_EMBED_ORIGINS],
+    }
+}
+# Features no page of a news site uses, denied to the page and to every frame in it. Embedded
+# players keep fullscreen, autoplay, picture-in-picture and encrypted media. browsing-topics is
+# the advertising interest API that replaced FLoC's interest-cohort.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "idle-detection",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+    )
+}
+# Editors' avatars are not fetched from Gravatar: it would tell a third party who works in the
+# admin, and the admin's policy allows no outside images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("NEWSDESK_SITE_NAME", "Newsdesk")

@@ -1,6 +1,8 @@
 from datetime import datetime, timedelta
 
 from django.utils import timezone
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 
 from newsdesk.articles.models import Article, BylineEntry, Correction
 
@@ -50,3 +52,27 @@ def make_story(
 
 def days_ago(days: float) -> datetime:
     return timezone.now() - timedelta(days=days)
+
+
+def make_embed(url: str, html: str | None = None, provider: str = "YouTube") -> Embed:
+    """An embed as Wagtail's oEmbed finder would have stored it, so no test asks the provider.
+
+    By default a YouTube-style player frame; pass `html` for any other markup.
+    """
+    if html is None:
+        video = url.rsplit("=", 1)[-1]
+        html = (
+            f'<iframe width="480" height="270" src="https://www.youtube.com/embed/{video}"'
+            ' frameborder="0" allow="autoplay; encrypted-media; picture-in-picture"'
+            f' allowfullscreen title="{provider} video"></iframe>'
+        )
+    return Embed.objects.create(
+        url=url,
+        hash=get_embed_hash(url),
+        type="video",
+        html=html,
+        title=f"{provider} video",
+        provider_name=provider,
+        width=480,
+        height=270,
+    )
