@@ -100,7 +100,7 @@ def test_an_sqlite_without_returning_fails_the_system_check(monkeypatch):
         assert errors == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_requests_at_the_same_moment_let_exactly_the_limit_through():
     """24 threads, each with its own connection, 48 requests for one key: exactly 3 pass."""
     limit = Limit("test-race", allowed=3, seconds=600)
