@@ -4,7 +4,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 
 from newsdesk.rate_limits import services
 from newsdesk.rate_limits.models import RateCounter
@@ -120,3 +120,23 @@ def test_requests_at_the_same_moment_let_exactly_the_limit_through():
     assert sum(d.allowed for d in decisions) == 3
     assert sorted(d.count for d in decisions) == list(range(1, 49))
     assert RateCounter.objects.get().count == 48
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_not_waiting_for_the_disk_never_leaks_into_other_commits():
+    """PostgreSQL: the counter's own transaction skips the wait for the disk; the caller's
+    transaction, and the connection after the count, still wait for it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("synchronous_commit is PostgreSQL's")
+
+    def synchronous_commit() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            return cursor.fetchone()[0]
+
+    take_slot(PER_IP, "198.51.100.7")
+    assert synchronous_commit() == "on"
+    with transaction.atomic():
+        take_slot(PER_IP, "198.51.100.7")
+        assert synchronous_commit() == "on"
+    assert RateCounter.objects.get().count == 2
