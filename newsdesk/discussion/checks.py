@@ -8,7 +8,10 @@ POSITIVE = [
     "NEWSDESK_COMMENT_MAX_DEPTH",
     "NEWSDESK_COMMENTS_PER_PAGE",
     "NEWSDESK_COMMENT_FORM_MAX_AGE",
+    "NEWSDESK_COMMENT_LIMIT_MINUTES",
 ]
+# Flood limits: 0 turns one off.
+NOT_NEGATIVE = ["NEWSDESK_COMMENT_LIMIT_PER_EMAIL", "NEWSDESK_COMMENT_LIMIT_PER_IP"]
 
 
 def check_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
@@ -21,6 +24,15 @@ def check_settings(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 checks.Error(
                     f"{name} must be a whole number of at least 1; it is {value!r}.",
                     id="discussion.E001",
+                )
+            )
+    for name in NOT_NEGATIVE:
+        value = getattr(settings, name, None)
+        if not isinstance(value, int) or value < 0:
+            errors.append(
+                checks.Error(
+                    f"{name} must be a whole number, 0 for no limit; it is {value!r}.",
+                    id="discussion.E003",
                 )
             )
     if getattr(settings, "NEWSDESK_STORY_CACHE_SECONDS", 0) < 0:

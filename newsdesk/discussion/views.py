@@ -73,6 +73,17 @@ def _refused(request: HttpRequest, story, form: CommentForm) -> HttpResponse:
     return _form_page(request, story, form, parent=parent, status=400)
 
 
+def _limited(
+    request: HttpRequest, story, form: CommentForm, limited: services.CommentLimited
+) -> HttpResponse:
+    """Too many comments lately (429): the form again with the reader's text and when to retry."""
+    form.add_error(None, limited.message)
+    response = _refused(request, story, form)
+    response.status_code = 429
+    response["Retry-After"] = str(limited.retry_after)
+    return response
+
+
 @csrf_exempt
 @require_POST
 def post_comment(request: HttpRequest, story_id: int) -> HttpResponse:
@@ -84,21 +95,24 @@ def post_comment(request: HttpRequest, story_id: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, story, form)
     user = request.user if request.user.is_authenticated else None
-    posted = services.post_comment(
-        story,
-        form.form_token,
-        author_name=form.cleaned_data["author_name"],
-        author_email=form.cleaned_data["author_email"],
-        text=form.cleaned_data["text"],
-        parent=form.cleaned_data["parent"],
-        notify_on_reply=form.cleaned_data["notify_on_reply"],
-        honeypot=form.honeypot,
-        ip_address=reader_ip(request),
-        user_agent=request.headers.get("User-Agent", ""),
-        user=user,
-        language=get_language(),
-        site_settings=services.discussion_settings(request),
-    )
+    try:
+        posted = services.post_comment(
+            story,
+            form.form_token,
+            author_name=form.cleaned_data["author_name"],
+            author_email=form.cleaned_data["author_email"],
+            text=form.cleaned_data["text"],
+            parent=form.cleaned_data["parent"],
+            notify_on_reply=form.cleaned_data["notify_on_reply"],
+            honeypot=form.honeypot,
+            ip_address=reader_ip(request),
+            user_agent=request.headers.get("User-Agent", ""),
+            user=user,
+            language=get_language(),
+            site_settings=services.discussion_settings(request),
+        )
+    except services.CommentLimited as limited:
+        return _limited(request, story, form, limited)
     outcome = posted.outcome
     if outcome.refused:
         form.add_error("text", [outcome.message, *outcome.reasons])

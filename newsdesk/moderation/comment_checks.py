@@ -134,7 +134,12 @@ def _rate_limited(check: str, count: int, limit: int, minutes: int, action: Acti
 
 
 def rate_limit_per_email(submission: Submission, context: CheckContext) -> Verdict | None:
-    """Refuse a comment when its email already posted the limit within the window."""
+    """Hold a comment when its email already posted the limit within the window.
+
+    Held, not refused: refusing a flood is done before anything is stored, by the discussion's
+    flood limits (NEWSDESK_COMMENT_LIMIT_PER_EMAIL); this check holds the comments that come
+    fast but below that limit, when a site sets its limit lower.
+    """
     if context.recent_count_by_email < context.rate_limit_per_email:
         return None
     return _rate_limited(
@@ -142,7 +147,7 @@ def rate_limit_per_email(submission: Submission, context: CheckContext) -> Verdi
         context.recent_count_by_email,
         context.rate_limit_per_email,
         context.rate_window_minutes,
-        Action.REJECT,
+        Action.HOLD,
     )
 
 
@@ -150,6 +155,8 @@ def rate_limit_per_ip(submission: Submission, context: CheckContext) -> Verdict 
     """Hold a comment when its IP address already posted the limit within the window.
 
     Held rather than refused: many readers can share one address (an office, a mobile network).
+    Past the discussion's flood limit (NEWSDESK_COMMENT_LIMIT_PER_IP) comments are refused
+    before they are stored, so they never reach this check.
     """
     if not submission.ip_address or context.recent_count_by_ip < context.rate_limit_per_ip:
         return None

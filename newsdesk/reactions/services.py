@@ -5,12 +5,10 @@ reader's `Reaction`, so the tally always equals the count of rows and pages read
 """
 
 import secrets
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.http import Http404
@@ -18,11 +16,13 @@ from django.utils.crypto import salted_hmac
 from django.utils.functional import Promise
 
 from newsdesk.articles.models import Article
+from newsdesk.rate_limits.services import Limit, take_slot
 from newsdesk.reactions import checks
 from newsdesk.reactions.models import Choice, Reaction, ReactionTally
 
 DEFAULT_PER_IP_PER_HOUR = 20
 RATE_WINDOW_SECONDS = 60 * 60
+NEW_VOTERS_LIMIT = "votes-new-voters-per-ip"
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,10 @@ class Results:
 class VoteRefused(Exception):
     """The vote was not counted; `reason` says why, in words for the reader."""
 
-    def __init__(self, reason: str | Promise) -> None:
+    def __init__(self, reason: str | Promise, retry_after: int = 0) -> None:
         super().__init__(str(reason))
         self.reason = reason
+        self.retry_after = retry_after  # seconds until a vote may be counted again; 0: unknown
 
 
 def new_voter_key() -> str:
@@ -94,20 +95,20 @@ def results_for(story: Article, choice: str | None = None) -> Results:
     return Results(yes, no, choice)
 
 
-def cast_vote(story: Article, voter_key: str, choice: str, ip_address: str) -> Results:
+def cast_vote(story: Article, voter_key: str, choice: str, ip_address: str | None) -> Results:
     """Store or change the voter's answer on `story` and return the new counts.
 
     The same answer again changes nothing; a different one replaces it. A voter new to the story
     takes one of the IP's hourly slots for that story first, and past the limit `VoteRefused` is
-    raised with nothing stored.
+    raised with nothing stored. Readers whose address is unknown (None) share one set of slots.
     """
-    ip_hash = hash_ip(ip_address)
+    ip_hash = hash_ip(ip_address or "")
     already_voted = Reaction.objects.filter(story=story, voter_key=voter_key).exists()
     if not already_voted:
-        # Outside the transaction: a cache round trip must not hold the database's write lock.
-        verdict = _take_new_voter_slot(story, ip_hash)
+        # Before the transaction: the counter's row must not stay locked while the vote is stored.
+        verdict, retry_after = _take_new_voter_slot(story, ip_hash)
         if not verdict.allowed:
-            raise VoteRefused(verdict.reason)
+            raise VoteRefused(verdict.reason, retry_after)
     with transaction.atomic():
         _record(story, voter_key, Choice(choice), ip_hash)
         yes, no = ReactionTally.objects.filter(story=story).values_list("yes_count", "no_count")[0]
@@ -150,19 +151,19 @@ def recount_tallies(story_ids: Iterable[int] | None = None) -> list[int]:
     return corrected
 
 
-def _take_new_voter_slot(story: Article, ip_hash: str) -> checks.Verdict:
-    """Count one more new voter from this IP on this story in the current hour, and judge it."""
-    limit = getattr(settings, "NEWSDESK_REACTIONS_PER_IP_PER_HOUR", DEFAULT_PER_IP_PER_HOUR)
-    window = int(time.time() // RATE_WINDOW_SECONDS)
-    key = f"reactions:new-voters:{story.pk}:{ip_hash}:{window}"
-    cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        taken = cache.incr(key)
-    except ValueError:
-        # The key expired between add and incr: this vote opens a new window.
-        cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
-        taken = 1
-    return checks.judge_new_voter_rate(taken, limit)
+def _take_new_voter_slot(story: Article, ip_hash: str) -> tuple[checks.Verdict, int]:
+    """Count one more new voter from this IP on this story in its hour, and judge it.
+
+    The count is kept in the database (`newsdesk.rate_limits`), so every worker process counts
+    against the same limit. Returns the verdict and the seconds until the hour ends.
+    """
+    allowed = getattr(settings, "NEWSDESK_REACTIONS_PER_IP_PER_HOUR", DEFAULT_PER_IP_PER_HOUR)
+    if allowed < 1:  # 0: no new voters at all (as before: this limit has no "off")
+        return checks.judge_new_voter_rate(1, 0), 0
+    decision = take_slot(
+        Limit(NEW_VOTERS_LIMIT, allowed, RATE_WINDOW_SECONDS), f"{story.pk}:{ip_hash}"
+    )
+    return checks.judge_new_voter_rate(decision.count, allowed), decision.retry_after
 
 
 def _record(story: Article, voter_key: str, choice: Choice, ip_hash: str) -> None:

@@ -42,10 +42,12 @@ def vote(request: HttpRequest, story_id: int) -> HttpResponse:
     voter_key = request.get_signed_cookie(VOTER_COOKIE, default=None, salt=VOTER_COOKIE_SALT)
     voter_key = voter_key or services.new_voter_key()
     try:
-        results = services.cast_vote(story, voter_key, choice, reader_ip(request) or "")
+        results = services.cast_vote(story, voter_key, choice, reader_ip(request))
     except services.VoteRefused as refusal:
         if as_json:
             response = JsonResponse({"error": str(refusal.reason)}, status=429)
+            if refusal.retry_after:
+                response["Retry-After"] = str(refusal.retry_after)
         else:
             response = HttpResponseSeeOther(_story_url(story, REFUSED))
     else:

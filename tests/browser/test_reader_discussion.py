@@ -24,6 +24,8 @@ def story(section, settings):
     settings.NEWSDESK_MODERATION_MIN_SECONDS = 0
     settings.NEWSDESK_MODERATION_RATE_LIMIT_PER_IP = 100
     settings.NEWSDESK_MODERATION_RATE_LIMIT_PER_EMAIL = 100
+    settings.NEWSDESK_COMMENT_LIMIT_PER_EMAIL = 100
+    settings.NEWSDESK_COMMENT_LIMIT_PER_IP = 100
     return make_story(section, "Ceasefire talks resume")
 
 
@@ -134,3 +136,23 @@ def test_published_comment_appears_with_the_new_count_without_reload(live_server
     assert "Good to see the talks back on." in page.locator(f"#comment-{comment.pk}").inner_text()
     assert page.locator("#comments-heading").inner_text() == "1 Comment"
     assert page.url.endswith(story.get_absolute_url())
+
+
+def test_a_reader_past_the_flood_limit_is_told_to_wait_and_keeps_the_text(
+    live_server, page, story, settings
+):
+    """The script shows the 429's message above the form; the text stays; nothing is stored."""
+    settings.NEWSDESK_COMMENT_LIMIT_PER_EMAIL = 1
+    page.goto(live_server.url + story.get_absolute_url())
+    form = page.locator("#comment-form")
+    fill_commenter(form)
+    form.locator("textarea").fill("First thought on the talks.")
+    form.get_by_role("button", name="Post comment").click()
+    form.locator("[data-form-status]").get_by_text("waiting for a moderator").wait_for()
+
+    form.locator("textarea").fill("Second thought, straight after.")
+    form.get_by_role("button", name="Post comment").click()
+    form.locator("[data-form-errors]").get_by_text("Please slow down").wait_for()
+    assert "You can send it in 10 minutes." in form.locator("[data-form-errors]").inner_text()
+    assert form.locator("textarea").input_value() == "Second thought, straight after."
+    assert Comment.objects.count() == 1

@@ -1,4 +1,5 @@
-"""200 readers posting at once to one story: every comment is stored, and stored once."""
+"""Readers posting at once to one story: every comment is stored, and stored once; a flood sent at
+once is cut at exactly its limit."""
 
 import json
 import urllib.error
@@ -38,13 +39,13 @@ def fetch_json(request: urllib.request.Request) -> tuple[int, dict]:
         return error.code, json.loads(error.read() or b"{}")
 
 
-def form_of(base: str, number: int) -> bytes:
+def form_of(base: str, number: int, email: str = "") -> bytes:
     """Reader `number`'s filled-in form, with their own fresh token."""
     _status, token = fetch_json(urllib.request.Request(f"{base}/discussion/token/"))  # noqa: S310
     return urllib.parse.urlencode(
         {
             "author_name": f"Reader {number}",
-            "author_email": f"reader{number}@example.org",
+            "author_email": email or f"reader{number}@example.org",
             "text": f"Comment {number}: my own view of the story, in my own words.",
             "token": token["token"],
         }
@@ -71,6 +72,7 @@ def test_200_comments_posted_at_once_are_all_stored_exactly_once(live_server, se
     settings.NEWSDESK_MODERATION_MIN_SECONDS = 0
     settings.NEWSDESK_MODERATION_RATE_LIMIT_PER_IP = 10**6
     settings.NEWSDESK_MODERATION_RATE_LIMIT_PER_EMAIL = 10**6
+    settings.NEWSDESK_COMMENT_LIMIT_PER_IP = 0
     base = live_server.url
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -90,3 +92,35 @@ def test_200_comments_posted_at_once_are_all_stored_exactly_once(live_server, se
     assert sorted(stored.values_list("author_name", flat=True)) == sorted(
         f"Reader {n}" for n in range(READERS)
     )
+
+
+LIMIT = 5
+FLOOD = 24
+
+
+@pytest.mark.parametrize("limited_by", ["email", "address"])
+def test_a_flood_sent_at_once_is_cut_at_exactly_the_limit(
+    live_server, settings, open_story, limited_by
+):
+    """24 comments at the same moment against a limit of 5: exactly 5 stored, 19 answered 429.
+
+    Every request comes from 127.0.0.1; "email" sends them all with one email address.
+    """
+    settings.NEWSDESK_MODERATION_MIN_SECONDS = 0
+    if limited_by == "email":
+        settings.NEWSDESK_COMMENT_LIMIT_PER_EMAIL = LIMIT
+        settings.NEWSDESK_COMMENT_LIMIT_PER_IP = 0
+    else:
+        settings.NEWSDESK_COMMENT_LIMIT_PER_EMAIL = 0
+        settings.NEWSDESK_COMMENT_LIMIT_PER_IP = LIMIT
+    email = "flood@example.org" if limited_by == "email" else ""
+    base = live_server.url
+
+    with ThreadPoolExecutor(max_workers=FLOOD) as pool:
+        forms = list(pool.map(lambda n: form_of(base, n, email), range(FLOOD)))
+        results = list(pool.map(lambda form: send(base, open_story.pk, form), forms))
+
+    statuses = [status for status, _data in results]
+    assert statuses.count(201) == LIMIT, statuses
+    assert statuses.count(429) == FLOOD - LIMIT, statuses
+    assert Comment.objects.filter(story=open_story).count() == LIMIT

@@ -104,9 +104,10 @@ def test_minimum_seconds_is_a_setting():
 # Rate limits
 
 
-def test_rate_limit_per_email_refuses_with_a_slow_down_reason():
+def test_rate_limit_per_email_holds_with_a_slow_down_reason():
+    """Refusing a flood is the discussion's flood limit, before storing; this check holds."""
     verdict = checks.rate_limit_per_email(sub(), ctx(recent_count_by_email=5))
-    assert verdict.action == Action.REJECT
+    assert verdict.action == Action.HOLD
     assert verdict.public
     assert verdict.reason.startswith("Please slow down")
     assert verdict.detail == "5 comments in 10 minutes (limit 5)"

@@ -3,6 +3,7 @@
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from newsdesk.reactions import services
@@ -111,6 +112,25 @@ def test_the_limit_is_per_ip_and_per_story(section, story, settings):
     services.cast_vote(story, "reader-2", "yes", "203.0.113.8")
     services.cast_vote(other, "reader-3", "yes", "203.0.113.7")
     assert Reaction.objects.count() == 3
+
+
+def test_readers_without_a_known_address_share_one_limit(story, settings):
+    """No address (an invalid forwarded hop): no way around the limit, one set of slots."""
+    settings.NEWSDESK_REACTIONS_PER_IP_PER_HOUR = 2
+    services.cast_vote(story, "reader-1", "yes", None)
+    services.cast_vote(story, "reader-2", "yes", None)
+    with pytest.raises(services.VoteRefused):
+        services.cast_vote(story, "reader-3", "yes", None)
+    assert Reaction.objects.count() == 2
+
+
+def test_the_limit_is_counted_in_the_database_not_the_cache(story, settings):
+    """Clearing the cache (or another process with its own) does not give the slots back."""
+    settings.NEWSDESK_REACTIONS_PER_IP_PER_HOUR = 1
+    services.cast_vote(story, "reader-1", "yes", "203.0.113.7")
+    cache.clear()
+    with pytest.raises(services.VoteRefused):
+        services.cast_vote(story, "reader-2", "yes", "203.0.113.7")
 
 
 def test_a_known_voter_changes_the_answer_even_past_the_limit(story, settings):

@@ -86,6 +86,7 @@ def test_cookieless_votes_from_one_ip_beyond_the_limit_are_refused(client, story
     response = client.post(vote_url(story), {"choice": "yes"}, **AS_FETCH)
     assert response.status_code == 429
     assert "too many readers answered from your network" in response.json()["error"]
+    assert 3590 <= int(response["Retry-After"]) <= 3600  # when the address's hour ends
     client.cookies.clear()
     response = client.post(vote_url(story), {"choice": "yes"}, **SAME_SITE)
     assert response.status_code == 303

@@ -36,6 +36,7 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 INSTALLED_APPS = [
+    "newsdesk.rate_limits",
     "newsdesk.sections",
     "newsdesk.bylines",
     "newsdesk.photos",
@@ -333,6 +334,10 @@ NEWSDESK_COMMENTS_PER_PAGE = env_int("NEWSDESK_COMMENTS_PER_PAGE", 50)
 NEWSDESK_COMMENT_FORM_MAX_AGE = env_int("NEWSDESK_COMMENT_FORM_MAX_AGE", 60 * 60 * 24)
 NEWSDESK_COMMENT_PURGE_URLS = env_list("NEWSDESK_COMMENT_PURGE_URLS", [])
 NEWSDESK_STORY_CACHE_SECONDS = env_int("NEWSDESK_STORY_CACHE_SECONDS", 60)
+# Flood limits: past them a comment is refused before anything is stored (0: no limit).
+NEWSDESK_COMMENT_LIMIT_PER_EMAIL = env_int("NEWSDESK_COMMENT_LIMIT_PER_EMAIL", 5)
+NEWSDESK_COMMENT_LIMIT_PER_IP = env_int("NEWSDESK_COMMENT_LIMIT_PER_IP", 20)
+NEWSDESK_COMMENT_LIMIT_MINUTES = env_int("NEWSDESK_COMMENT_LIMIT_MINUTES", 10)
 
 # Moderation (docs/apps/moderation.md, docs/moderation-pipeline.md)
 NEWSDESK_MODERATION_CHECKS = env_list(

@@ -3,9 +3,11 @@
 - `posting`: posting a comment (review, store, log, announce) and what its author is told;
 - `reading`: what a story page shows (count, threads, addresses);
 - `modes`: the discussion mode in force for a story, and trusted commenters;
-- `policy`: the comment policy for the reader's language.
+- `policy`: the comment policy for the reader's language;
+- `limits`: the flood limits that refuse a comment before it is stored.
 """
 
+from newsdesk.discussion.services.limits import CommentLimited, comment_limits
 from newsdesk.discussion.services.modes import (
     discussion_mode,
     discussion_settings,
@@ -42,10 +44,12 @@ __all__ = [
     "CLOSED_REASON",
     "NEWEST_FIRST",
     "OLDEST_FIRST",
+    "CommentLimited",
     "Outcome",
     "Posted",
     "Threads",
     "comment_count_heading",
+    "comment_limits",
     "comment_order",
     "comment_policy",
     "comment_url",

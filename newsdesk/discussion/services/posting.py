@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 from newsdesk.articles.models import Article, DiscussionMode
 from newsdesk.discussion import text as comment_text
 from newsdesk.discussion.models import Comment, DiscussionSettings
+from newsdesk.discussion.services.limits import take_comment_slots
 from newsdesk.discussion.services.modes import (
     discussion_mode,
     discussion_settings,
@@ -145,7 +146,9 @@ def post_comment(
 ) -> Posted:
     """Post a reader's comment on `story`: review it, store it, log it, announce it.
 
-    The moderation pipeline decides its status under the story's mode. A refused comment is
+    Past a flood limit (per email, per IP address) `CommentLimited` is raised before anything
+    is reviewed or stored; staff signed in to the admin are not limited. The moderation pipeline
+    decides its status under the story's mode. A refused comment is
     stored too (rejected, for the audit trail) and the outcome says why. A form sent again
     (double click, replay) returns the stored comment's outcome instead of a second comment.
     `comment_published` is sent once the transaction commits, when the comment is approved.
@@ -162,9 +165,11 @@ def post_comment(
     if (already := _already_posted(key)) is not None:
         return already
 
+    is_staff = bool(user is not None and user.is_authenticated and user.is_staff)
+    if not is_staff:
+        take_comment_slots(author_email, ip_address, now)
     site_settings = site_settings or discussion_settings()
     mode = discussion_mode(story, site_settings, now)
-    is_staff = bool(user is not None and user.is_authenticated and user.is_staff)
     submission = Submission(
         story_id=story.pk,
         text=text,
