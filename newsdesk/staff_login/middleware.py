@@ -1,5 +1,6 @@
 """Two gates in front of the admin: a staff member's second step, and the password reset limit."""
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
@@ -43,6 +44,10 @@ class StaffLoginMiddleware:
         return None
 
     def second_step(self, request, url_name):
+        # Without a session cookie nobody is signed in. Asking request.user would read the
+        # session, and Django would then mark every reader's page "Vary: Cookie", uncacheable.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None

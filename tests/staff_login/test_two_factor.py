@@ -211,3 +211,13 @@ def test_turning_it_off_with_a_current_code(client, editor, policy):
 
     assert answer.status_code == 302
     assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+def test_readers_pages_stay_cacheable_with_the_gate(client, home, settings):
+    """The second-step gate leaves readers' sessions alone: no Vary: Cookie on a public page."""
+    settings.NEWSDESK_ADMIN_2FA = "required-for-staff"
+
+    answer = client.get(home.url)
+
+    assert answer.status_code == 200
+    assert "Cookie" not in answer.get("Vary", "")
