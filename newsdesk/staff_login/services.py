@@ -6,6 +6,7 @@ side of both: the address axes should count, when a lockout ends, who must use a
 enrolling, verifying and removing a staff member's authenticator app.
 """
 
+import hashlib
 import ipaddress
 import logging
 from base64 import b32encode
@@ -90,7 +91,8 @@ def reset_throttle_refusal(request: HttpRequest, email: str) -> datetime | None:
     now = timezone.now()
     keys = [f"staff_login:reset:address:{client_address(request)}"]
     if email:
-        keys.append(f"staff_login:reset:email:{email.strip().lower()}")
+        digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+        keys.append(f"staff_login:reset:email:{digest}")
     refused_until = None
     for key in keys:
         cache.add(f"{key}:since", now, timeout=window.total_seconds())

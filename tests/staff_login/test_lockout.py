@@ -147,3 +147,12 @@ def test_an_administrator_unlocks_an_account_with_axes_reset_username(client, ed
     call_command("axes_reset_username", "edna", verbosity=0)
 
     assert sign_in(client, "edna", address="192.0.2.1").status_code == 302
+
+
+@pytest.mark.parametrize("username", ["ed\x00na", "x" * 300, "' OR 1=1 --", "édna\u202e", ""])
+def test_hostile_usernames_are_refused_plainly(client, editor, username):
+    """Never a 500: the sign-in form refuses them like any wrong login."""
+    answer = sign_in(client, username, "not-the-password")
+
+    assert answer.status_code == 200
+    assert not signed_in(client)
