@@ -10,12 +10,14 @@ import hashlib
 import ipaddress
 import logging
 from base64 import b32encode
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import django_otp
 import qrcode
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_cool_off, get_failure_limit
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max, Sum
@@ -75,6 +77,47 @@ def lockout_ends_at(request: HttpRequest, credentials: dict | None = None) -> da
         if summary["failures"] and summary["failures"] >= limit and summary["last"]:
             ends.append(summary["last"] + cool_off)
     return max(ends) if ends else timezone.now() + cool_off
+
+
+@dataclass(frozen=True)
+class Lockout:
+    """An account or an address that cannot sign in now, and until when."""
+
+    kind: str  # "account" or "address"
+    value: str
+    failures: int
+    ends_at: datetime
+
+
+def current_lockouts() -> list[Lockout]:
+    """Every account and address locked out now, the newest first."""
+    limit = settings.AXES_FAILURE_LIMIT
+    cool_off = settings.AXES_COOLOFF_TIME
+    recent = AccessAttempt.objects.filter(attempt_time__gte=timezone.now() - cool_off)
+    lockouts = []
+    for kind, field in (("account", "username"), ("address", "ip_address")):
+        rows = (
+            recent.exclude(**{f"{field}__isnull": True})
+            .values(field)
+            .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+            .filter(failures__gte=limit)
+        )
+        lockouts += [
+            Lockout(kind, row[field], row["failures"], row["last"] + cool_off) for row in rows
+        ]
+    return sorted(lockouts, key=lambda lockout: lockout.ends_at, reverse=True)
+
+
+def unlock(kind: str, value: str, by) -> int:
+    """Forget the failures of an account or an address, so it can sign in again at once."""
+    if kind == "account":
+        count = AxesProxyHandler.reset_attempts(username=value)
+    elif kind == "address":
+        count = AxesProxyHandler.reset_attempts(ip_address=value)
+    else:
+        raise ValueError(f"Cannot unlock a {kind!r}.")
+    logger.info("%s unlocked sign-in for %s %s.", by.get_username(), kind, value)
+    return count
 
 
 def reset_throttle_refusal(request: HttpRequest, email: str) -> datetime | None:

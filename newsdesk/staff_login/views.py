@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -10,7 +11,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from newsdesk.staff_login import services
@@ -156,3 +157,32 @@ class RemoveView(WagtailAdminTemplateMixin, FormView):
         services.remove_two_factor(self.request.user)
         messages.success(self.request, "Two-step verification is off for your account.")
         return redirect("wagtailadmin_account")
+
+
+@method_decorator(never_cache, name="dispatch")
+class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
+    """Administrators see who is locked out of signing in, and unlock them."""
+
+    template_name = "staff_login/lockouts.html"
+    page_title = "Sign-in lockouts"
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not services.is_administrator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(lockouts=services.current_lockouts(), **kwargs)
+
+    def post(self, request):
+        kind, value = request.POST.get("kind", ""), request.POST.get("value", "")
+        if kind not in {"account", "address"} or not value:
+            messages.error(request, "Choose an account or an address to unlock.")
+        else:
+            services.unlock(kind, value, request.user)
+            messages.success(request, f"Unlocked the {kind} {value}: it can sign in again now.")
+        return redirect("staff_login_lockouts")

@@ -1,8 +1,9 @@
-"""Plug two-step verification into the Wagtail admin: its pages and a panel in Account."""
+"""Plug staff login into the Wagtail admin: its pages, a panel in Account, Settings → lockouts."""
 
 from django import forms
-from django.urls import include, path
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.account import BaseSettingsPanel
 
 from newsdesk.staff_login import services
@@ -11,6 +12,18 @@ from newsdesk.staff_login import services
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("", include("newsdesk.staff_login.urls"))]
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.is_administrator(request.user)
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return LockoutsMenuItem(
+        "Sign-in lockouts", reverse("staff_login_lockouts"), icon_name="lock", order=610
+    )
 
 
 class TwoStepSettingsPanel(BaseSettingsPanel):

@@ -1,4 +1,4 @@
-"""Repeated failed sign-ins to the admin lock the account and the address out for a while."""
+"""Signing in to the admin: the lockout after repeated failures, and the lockouts page."""
 
 from datetime import timedelta
 
@@ -7,8 +7,10 @@ from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from tests.common.db.staff_login import make_staff
 from tests.staff_login.conftest import sign_in, signed_in
 
 LIMIT = 5  # NEWSDESK_LOGIN_FAILURE_LIMIT's default
@@ -156,3 +158,56 @@ def test_hostile_usernames_are_refused_plainly(client, editor, username):
 
     assert answer.status_code == 200
     assert not signed_in(client)
+
+
+# The lockouts page: administrators see who is locked out and unlock them.
+
+LOCKOUTS = reverse("staff_login_lockouts")
+
+
+def test_lockouts_page_lists_locked_accounts_and_addresses(client, editor, chief):
+    fail(client, "edna", address="203.0.113.5")
+    client.force_login(chief)
+
+    page = BeautifulSoup(client.get(LOCKOUTS).content, "html.parser")
+
+    rows = [row.get_text(" ", strip=True) for row in page.select("tbody tr")]
+    assert any("Account edna" in row for row in rows)
+    assert any("Address 203.0.113.5" in row for row in rows)
+
+
+def test_unlocking_an_account_from_the_admin(client, editor, chief):
+    fail(Client(), "edna", address="203.0.113.5")
+    client.force_login(chief)
+
+    answer = client.post(LOCKOUTS, {"kind": "account", "value": "edna"})
+
+    assert answer.status_code == 302
+    assert sign_in(Client(), "edna", address="192.0.2.1").status_code == 302
+
+
+def test_unlock_needs_an_account_or_address(client, chief):
+    client.force_login(chief)
+
+    answer = client.post(LOCKOUTS, {"kind": "everything", "value": "x"}, follow=True)
+
+    assert "Choose an account or an address" in answer.text
+
+
+def test_only_administrators_see_lockouts_or_unlock(client, editor):
+    """Wagtail answers an admin page refused by permission with a redirect to the dashboard."""
+    fail(Client(), "edna", address="203.0.113.5")
+    client.force_login(make_staff("otto"))  # not edna: signing in clears her own failures
+
+    assert client.get(LOCKOUTS)["Location"] == reverse("wagtailadmin_home")
+    client.post(LOCKOUTS, {"kind": "account", "value": "edna"})
+
+    assert sign_in(Client(), "edna", address="192.0.2.1").status_code == 429
+
+
+def test_settings_menu_shows_lockouts_to_administrators_only(client, editor, chief):
+    client.force_login(chief)
+    assert LOCKOUTS in client.get(reverse("wagtailadmin_home")).text
+
+    client.force_login(editor)
+    assert LOCKOUTS not in client.get(reverse("wagtailadmin_home")).text
