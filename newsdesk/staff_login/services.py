@@ -60,6 +60,16 @@ def client_address(request: HttpRequest) -> str | None:
     return _valid_address(reader_ip(request)) or _valid_address(request.META.get("REMOTE_ADDR"))
 
 
+def forget_failures_on_sign_in(sender, request, user, **kwargs) -> None:
+    """A successful sign-in clears that account's failed attempts, and only that account's.
+
+    Not django-axes' AXES_RESET_ON_SUCCESS: it also clears every failure from the same address,
+    whichever account they were against, so a colleague could guess a password in rounds
+    between their own sign-ins.
+    """
+    AxesProxyHandler.reset_attempts(username=user.get_username())
+
+
 def lockout_ends_at(request: HttpRequest, credentials: dict | None = None) -> datetime | None:
     """When the lockout that refused `request` ends at the latest, or None if it never ends.
 

@@ -143,6 +143,18 @@ def test_a_successful_sign_in_clears_the_account_failures(client, editor):
     assert sign_in(client, "edna").status_code == 302
 
 
+def test_signing_in_between_guesses_does_not_clear_them(client, editor, chief):
+    """A colleague's own sign-in from the same address does not wipe their guesses at another."""
+    fail(client, "chief", times=LIMIT - 1, address="203.0.113.8")
+    assert sign_in(client, "edna", address="203.0.113.8").status_code == 302
+    client.logout()
+
+    fail(client, "chief", times=1, address="203.0.113.8")
+
+    assert sign_in(Client(), "chief", address="192.0.2.1").status_code == 429
+    assert sign_in(client, "edna", address="203.0.113.8").status_code == 429
+
+
 def test_an_administrator_unlocks_an_account_with_axes_reset_username(client, editor):
     fail(client, "edna", address="203.0.113.5")
 

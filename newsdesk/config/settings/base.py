@@ -219,7 +219,10 @@ AXES_FAILURE_LIMIT = NEWSDESK_LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(minutes=NEWSDESK_LOGIN_LOCKOUT_MINUTES)
 # Either one locks: N failures for one account (from anywhere), or N from one address.
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# Off: axes would also forget every failure from the signing-in address, so anyone with an account
+# could keep guessing another's password between their own sign-ins. staff_login forgets the
+# signed-in account's own failures instead.
+AXES_RESET_ON_SUCCESS = False
 # The address behind our own proxies (NEWSDESK_TRUSTED_PROXY_COUNT), never a client's claim.
 AXES_CLIENT_IP_CALLABLE = "newsdesk.staff_login.services.client_address"
 AXES_LOCKOUT_CALLABLE = "newsdesk.staff_login.views.locked_out"
