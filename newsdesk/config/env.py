@@ -45,20 +45,19 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number; got {value!r}.") from None
 
 
+def env_choice(name: str, default: str, choices) -> str:
+    """Return the variable `name`, which must be one of `choices`."""
+    value = (os.environ.get(name) or default).strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"{name} must be one of {', '.join(sorted(choices))}; got {value!r}."
+        )
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """Return the variable `name` split on commas, blanks dropped."""
     value = os.environ.get(name)
     if value is None:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
-
-
-def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
-    """Return the variable `name`, which must be one of `choices`."""
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
-        return default
-    lowered = value.strip().lower()
-    if lowered not in choices:
-        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}; got {value!r}.")
-    return lowered

@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from newsdesk.config.env import env_bool, env_choice, env_int, env_list, env_str
+from newsdesk.config.env import env_bool, env_int, env_list, env_str
 
 
 def test_required_variable_missing_fails_loudly(monkeypatch):
@@ -72,16 +72,3 @@ def test_sqlite_runs_in_wal_mode(db):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA journal_mode")
         assert cursor.fetchone()[0] == "wal"
-
-
-def test_choices_accept_one_of_their_values(monkeypatch):
-    monkeypatch.setenv("NEWSDESK_TEST_CHOICE", " Optional ")
-    assert env_choice("NEWSDESK_TEST_CHOICE", ("off", "optional"), "off") == "optional"
-    monkeypatch.setenv("NEWSDESK_TEST_CHOICE", "")
-    assert env_choice("NEWSDESK_TEST_CHOICE", ("off", "optional"), "off") == "off"
-
-
-def test_choices_name_the_variable_and_the_values(monkeypatch):
-    monkeypatch.setenv("NEWSDESK_TEST_CHOICE", "sometimes")
-    with pytest.raises(ImproperlyConfigured, match="NEWSDESK_TEST_CHOICE must be one of off, on"):
-        env_choice("NEWSDESK_TEST_CHOICE", ("off", "on"), "off")

@@ -1,5 +1,11 @@
 """The system checks catch login protection wired wrongly in settings."""
 
+import runpy
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from newsdesk.config.settings import base
 from newsdesk.staff_login.checks import check_wiring
 
 
@@ -27,3 +33,12 @@ def test_axes_backend_must_come_first(settings):
 def test_limits_must_be_positive(settings):
     settings.NEWSDESK_LOGIN_FAILURE_LIMIT = 0
     assert ids(check_wiring()) == {"staff_login.E003"}
+
+
+def test_an_unknown_two_factor_policy_stops_the_start(monkeypatch):
+    """Read at start (base settings, run afresh here), with a message naming the variable."""
+    monkeypatch.setenv("NEWSDESK_ADMIN_2FA", "sometimes")
+    with pytest.raises(
+        ImproperlyConfigured, match="NEWSDESK_ADMIN_2FA must be one of off, optional"
+    ):
+        runpy.run_path(base.__file__)

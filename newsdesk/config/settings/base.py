@@ -232,8 +232,8 @@ NEWSDESK_PASSWORD_RESET_LIMIT = env_int("NEWSDESK_PASSWORD_RESET_LIMIT", 5)
 NEWSDESK_PASSWORD_RESET_LIMIT_MINUTES = env_int("NEWSDESK_PASSWORD_RESET_LIMIT_MINUTES", 60)
 NEWSDESK_ADMIN_2FA = env_choice(
     "NEWSDESK_ADMIN_2FA",
-    ("off", "optional", "required-for-administrators", "required-for-staff"),
     "optional",
+    {"off", "optional", "required-for-administrators", "required-for-staff"},
 )
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
