@@ -4,6 +4,7 @@ The variables are listed in docs/operations.md; a test fails when one is added h
 documented there.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 INSTALLED_APPS = [
     "newsdesk.rate_limits",
+    "newsdesk.staff_login",
     "newsdesk.sections",
     "newsdesk.bylines",
     "newsdesk.photos",
@@ -64,6 +66,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,9 +92,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "newsdesk.staff_login.middleware.StaffLoginMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.config.urls"
@@ -326,6 +335,37 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"newsdesk": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Staff login protection (docs/apps/staff_login.md): django-axes locks out repeated failed logins
+# per account and per address; django-otp adds TOTP two-step verification for staff.
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account or address is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+NEWSDESK_LOGIN_FAILURE_LIMIT = env_int("NEWSDESK_LOGIN_FAILURE_LIMIT", 5)
+NEWSDESK_LOGIN_LOCKOUT_MINUTES = env_int("NEWSDESK_LOGIN_LOCKOUT_MINUTES", 15)
+AXES_FAILURE_LIMIT = NEWSDESK_LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=NEWSDESK_LOGIN_LOCKOUT_MINUTES)
+# Either one locks: N failures for one account (from anywhere), or N from one address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Off: axes would also forget every failure from the signing-in address, so anyone with an account
+# could keep guessing another's password between their own sign-ins. staff_login forgets the
+# signed-in account's own failures instead.
+AXES_RESET_ON_SUCCESS = False
+# The address behind our own proxies (NEWSDESK_TRUSTED_PROXY_COUNT), never a client's claim.
+AXES_CLIENT_IP_CALLABLE = "newsdesk.staff_login.services.client_address"
+AXES_LOCKOUT_CALLABLE = "newsdesk.staff_login.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False  # no Django admin here; unlock with `newsdesk axes_reset_username`
+NEWSDESK_PASSWORD_RESET_LIMIT = env_int("NEWSDESK_PASSWORD_RESET_LIMIT", 5)
+NEWSDESK_PASSWORD_RESET_LIMIT_MINUTES = env_int("NEWSDESK_PASSWORD_RESET_LIMIT_MINUTES", 60)
+NEWSDESK_ADMIN_2FA = env_choice(
+    "NEWSDESK_ADMIN_2FA",
+    "optional",
+    {"off", "optional", "required-for-administrators", "required-for-staff"},
+)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Reader discussion (docs/apps/discussion.md, docs/discussion-caching.md)
 NEWSDESK_COMMENT_MAX_LENGTH = env_int("NEWSDESK_COMMENT_MAX_LENGTH", 1500)
