@@ -155,7 +155,11 @@ else:
             "TIMEOUT": None,
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 1.0,
-            "OPTIONS": {"size_limit": env_int("NEWSDESK_PAGE_CACHE_MB", 1024) * 1024 * 1024},
+            "OPTIONS": {
+                "size_limit": env_int("NEWSDESK_PAGE_CACHE_MB", 1024) * 1024 * 1024,
+                # Pages stay in SQLite rather than one file each: a hit is then one read.
+                "disk_min_file_size": 1024 * 1024,
+            },
         },
     }
 
