@@ -18,7 +18,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.config.settings.test")
 os.environ["NEWSDESK_DATA_DIR"] = tempfile.mkdtemp(prefix="newsdesk-bench-")
 os.environ.pop("REDIS_URL", None)
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
