@@ -72,3 +72,27 @@ def test_the_version_is_shared_by_every_process(story):
     """The version lives in delivery's shared cache, not in one process's memory."""
     version = caching.story_version(story.pk)
     assert version in shared_cache().get(caching._version_key(story.pk))
+
+
+def test_changing_the_discussion_settings_purges_every_page(
+    home, purges, django_capture_on_commit_callbacks
+):
+    from tests.common.db.discussion import site_discussion_settings
+
+    settings_row = site_discussion_settings()
+    purges.purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        settings_row.save()
+    assert purges.purged_keys() == {"nav"}
+
+
+def test_the_settings_row_made_on_first_read_purges_nothing(
+    home, purges, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Site
+
+    from newsdesk.discussion.models import DiscussionSettings
+
+    with django_capture_on_commit_callbacks(execute=True):
+        DiscussionSettings.for_site(Site.objects.get(is_default_site=True))
+    assert purges.purges == []

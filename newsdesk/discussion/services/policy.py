@@ -37,6 +37,8 @@ def forget_comment_policies(**kwargs) -> None:
     purge(["policy", "nav"])
 
 
-def forget_discussion_settings(**kwargs) -> None:
+def forget_discussion_settings(created: bool = False, **kwargs) -> None:
     """Receiver for DiscussionSettings saves: every story page shows its form or not."""
-    purge(["nav"])
+    # Wagtail creates the row with its defaults on first read; pages already showed those.
+    if not created:
+        purge(["nav"])
