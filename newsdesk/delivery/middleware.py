@@ -17,6 +17,8 @@ logger = logging.getLogger(__name__)
 #: Set by the WSGI wrapper on a miss: the page cache key and the epoch it read.
 KEY_ENVIRON = "newsdesk.delivery.key"
 EPOCH_ENVIRON = "newsdesk.delivery.epoch"
+#: Set by the WSGI wrapper when this request re-renders a purged page others get the old copy of.
+REVALIDATING_ENVIRON = "newsdesk.delivery.revalidating"
 
 #: Vary headers a stored page may carry: the key already holds the language, and pages are
 #: stored uncompressed.
@@ -45,14 +47,20 @@ class DeliveryMiddleware:
         started = time.time()
         response = self.get_response(request)
         keys = response_keys(response)
-        if keys is None or response.status_code != 200:
+        stored = False
+        if keys is not None and response.status_code == 200:
+            if _shared(request, response):
+                mark_public(response, keys, started)
+                if key is not None and epoch is not None and request.method == "GET":
+                    stored = _store(key, epoch, keys, response)
+            else:
+                mark_private(response)
+        if meta.get(REVALIDATING_ENVIRON) and not stored:
+            # A page purged and now gone (unpublished), failing or no longer public: other
+            # readers must not keep getting the old copy while it is re-rendered.
+            _forget(key)
+        if keys is None or not response.has_header("ETag") or response.status_code != 200:
             return response
-        if not _shared(request, response):
-            mark_private(response)
-            return response
-        mark_public(response, keys, started)
-        if key is not None and epoch is not None and request.method == "GET":
-            _store(key, epoch, keys, response)
         last_modified = parse_http_date_safe(response.headers["Last-Modified"])
         return get_conditional_response(
             request, etag=response.headers["ETag"], last_modified=last_modified, response=response
@@ -85,9 +93,16 @@ def _read_epoch() -> int | None:
         return None
 
 
-def _store(key: str, epoch: int, keys: tuple[str, ...], response: HttpResponse) -> None:
+def _forget(key: str) -> None:
+    try:
+        page_cache().forget(key)
+    except Exception:
+        logger.exception("Could not drop a page from the page cache")
+
+
+def _store(key: str, epoch: int, keys: tuple[str, ...], response: HttpResponse) -> bool:
     if "content-encoding" in response.headers and "accept-encoding" in _vary(response):
-        return  # a compressed body is not for every reader
+        return False  # a compressed body is not for every reader
     headers = [
         (name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
     ]
@@ -104,5 +119,6 @@ def _store(key: str, epoch: int, keys: tuple[str, ...], response: HttpResponse) 
         )
     except Exception:
         logger.exception("Could not store a page in the page cache")
-        return
+        return False
     response.headers["X-Newsdesk-Cache"] = "miss"
+    return True

@@ -28,6 +28,7 @@ CACHE_ALIAS = "delivery"
 EPOCH_KEY = "delivery:epoch"
 LOG_KEY = "delivery:purge:{}"
 ENTRY_KEY = "delivery:page:{}"
+LOCK_KEY = "delivery:rendering:{}"
 #: A purge of this key drops every page.
 EVERYTHING = "*"
 
@@ -36,6 +37,9 @@ LOG_WINDOW = 5_000
 #: Seconds a missing purge record is waited for (its writer is between two writes) before
 #: every older entry is treated as purged.
 HOLE_GRACE = 2.0
+#: Seconds one request may take to render a purged page while the others get the old copy.
+REVALIDATE_SECONDS = 1
+
 #: Purged keys a process remembers before it forgets them all and treats older entries as purged.
 MAX_REMEMBERED_KEYS = 200_000
 
@@ -197,17 +201,33 @@ class PageCache:
         """The current epoch: read it before rendering a page that may be stored."""
         return self.view.refresh(self.cache)
 
-    def lookup(self, key: str) -> tuple[tuple | None, int]:
-        """The fresh entry stored under `key` (or None), and the current epoch."""
+    def lookup(self, key: str, *, serve_stale: bool = False) -> tuple[tuple | None, int, str]:
+        """The entry stored under `key` (or None), the current epoch, and what happened: "hit",
+        "miss", "stale" or "revalidate".
+
+        With `serve_stale`, a purged page is re-rendered by one request at a time: the first
+        gets "revalidate" (no entry) and renders, the others get the old copy ("stale") for at most
+        REVALIDATE_SECONDS, as a proxy's stale-while-revalidate would do, so a purge during a
+        rush does not make every worker render the same page. The renderer calls `store`, or
+        `forget` when the page is no longer cacheable (unpublished, an error).
+        """
         cache = self.cache
         current = self.view.refresh(cache)
         entry = cache.get(ENTRY_KEY.format(key))
         if entry is None:
-            return None, current
-        if not self.view.is_fresh(entry, current):
-            cache.delete(ENTRY_KEY.format(key))
-            return None, current
-        return entry, current
+            return None, current, "miss"
+        if self.view.is_fresh(entry, current):
+            return entry, current, "hit"
+        if serve_stale and not cache.add(LOCK_KEY.format(key), 1, timeout=REVALIDATE_SECONDS):
+            return entry, current, "stale"
+        if serve_stale:
+            return None, current, "revalidate"
+        cache.delete(ENTRY_KEY.format(key))
+        return None, current, "miss"
+
+    def forget(self, key: str) -> None:
+        """Drop the page stored under `key`: its re-render was not cacheable."""
+        self.cache.delete_many([ENTRY_KEY.format(key), LOCK_KEY.format(key)])
 
     def store(
         self,

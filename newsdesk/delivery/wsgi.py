@@ -10,7 +10,7 @@ import time
 from django.conf import settings
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from newsdesk.delivery.middleware import EPOCH_ENVIRON, KEY_ENVIRON
+from newsdesk.delivery.middleware import EPOCH_ENVIRON, KEY_ENVIRON, REVALIDATING_ENVIRON
 from newsdesk.delivery.pagecache import (
     BODY,
     ETAG,
@@ -50,23 +50,24 @@ class PageCacheApp:
         if key is None:
             return self.application(environ, start_response)
         try:
-            entry, epoch = page_cache().lookup(key)
+            entry, epoch, state = page_cache().lookup(key, serve_stale=True)
         except Exception:
             logger.exception("The page cache cannot be read; pages are served without it")
             return self.application(environ, start_response)
         if entry is None:
             environ[KEY_ENVIRON] = key
             environ[EPOCH_ENVIRON] = epoch
+            environ[REVALIDATING_ENVIRON] = state == "revalidate"
             return self.application(environ, start_response)
-        return serve_entry(entry, environ, start_response)
+        return serve_entry(entry, environ, start_response, state)
 
 
-def serve_entry(entry: tuple, environ: dict, start_response):
+def serve_entry(entry: tuple, environ: dict, start_response, state: str = "hit"):
     """Answer with a stored page: 200, or 304 when the reader's copy is still it."""
     age = str(max(0, int(time.time() - entry[STORED_AT])))
     if _not_modified(entry, environ):
         headers = [(n, v) for n, v in entry[HEADERS] if n.lower() in NOT_MODIFIED_HEADERS]
-        headers += [("Age", age), ("X-Newsdesk-Cache", "hit")]
+        headers += [("Age", age), ("X-Newsdesk-Cache", state)]
         start_response("304 Not Modified", headers)
         return [b""]
     body = entry[BODY]
@@ -74,7 +75,7 @@ def serve_entry(entry: tuple, environ: dict, start_response):
     headers += [
         ("Content-Length", str(len(body))),
         ("Age", age),
-        ("X-Newsdesk-Cache", "hit"),
+        ("X-Newsdesk-Cache", state),
     ]
     start_response("200 OK", headers)
     return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 from django.conf import settings
@@ -113,3 +114,31 @@ def test_a_purge_in_another_process_is_seen_here_and_the_other_way_round(pages):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "hit"
     assert pages.lookup("shared")[0] is None
+
+
+def test_a_purged_page_is_re_rendered_by_one_request_while_others_get_the_old_copy(pages):
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    entry, _, state = pages.lookup("a", serve_stale=True)
+    assert (entry, state) == (None, "revalidate")  # this one renders
+    entry, _, state = pages.lookup("a", serve_stale=True)
+    assert entry is not None and state == "stale"  # the others, meanwhile
+    store(pages, "a", ("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "hit"
+
+
+def test_the_old_copy_is_served_no_longer_than_one_render_may_take(pages, monkeypatch):
+    monkeypatch.setattr(pagecache, "REVALIDATE_SECONDS", 0.2)
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+    time.sleep(0.3)  # the renderer died
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+
+
+def test_a_page_that_is_not_cacheable_any_more_is_forgotten(pages):
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+    pages.forget("a")
+    assert pages.lookup("a", serve_stale=True)[2] == "miss"

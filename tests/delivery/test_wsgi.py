@@ -131,3 +131,32 @@ def test_without_the_page_cache_nothing_is_stored(wsgi_client, story, settings):
     response = wsgi_client.get(story.get_absolute_url())
     assert "X-Newsdesk-Cache" not in response.headers
     assert response["Cache-Control"].startswith("public")
+
+
+def test_an_unpublished_story_is_not_served_from_the_old_copy(
+    wsgi_client, story, django_capture_on_commit_callbacks
+):
+    """The request that re-renders a purged page gets a 404; the copy is dropped, not kept for
+    the others while a re-render is awaited."""
+    wsgi_client.get(story.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert wsgi_client.get(story.get_absolute_url()).status_code == 404
+    assert wsgi_client.get(story.get_absolute_url()).status_code == 404
+
+
+def test_during_a_re_render_other_readers_get_the_old_copy(wsgi_client, story):
+    from newsdesk.delivery.pagecache import page_cache, request_key
+
+    wsgi_client.get(story.get_absolute_url())
+    purge_now([f"story-{story.pk}"])
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": story.get_absolute_url(),
+        "HTTP_HOST": "testserver",
+        "wsgi.url_scheme": "http",
+    }
+    assert page_cache().lookup(request_key(environ), serve_stale=True)[2] == "revalidate"
+    stale = wsgi_client.get(story.get_absolute_url())
+    assert stale["X-Newsdesk-Cache"] == "stale"
+    assert stale.status_code == 200
