@@ -33,3 +33,17 @@ def home(db):
 @pytest.fixture
 def section(home):
     return make_section(home, "Security", description="Conflict, policing and defence.")
+
+
+@pytest.fixture
+def purges(settings):
+    """Purges are recorded (newsdesk.delivery.backends.RecordingBackend) as well as done."""
+    from newsdesk.delivery.backends import RecordingBackend
+
+    settings.NEWSDESK_PURGE_BACKENDS = [
+        "newsdesk.delivery.backends.PageCacheBackend",
+        "newsdesk.delivery.backends.RecordingBackend",
+    ]
+    RecordingBackend.purges.clear()
+    yield RecordingBackend
+    RecordingBackend.purges.clear()

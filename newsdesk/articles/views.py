@@ -5,7 +5,9 @@ from django.template.response import TemplateResponse
 from taggit.models import Tag
 
 from newsdesk.articles import services
+from newsdesk.articles.cache_keys import SITE_KEY, stories_keys, story_page_keys
 from newsdesk.articles.paginators import StoryPaginator
+from newsdesk.delivery import make_key, tag_response
 
 
 def story(request, section, year, month, day, slug):
@@ -14,33 +16,29 @@ def story(request, section, year, month, day, slug):
     canonical = article.get_absolute_url()
     if request.path != canonical:
         return redirect(canonical, permanent=True)
-    return TemplateResponse(request, "articles/article_page.html", services.story_context(article))
+    context = services.story_context(article)
+    response = TemplateResponse(request, "articles/article_page.html", context)
+    return tag_response(response, story_page_keys(context))
 
 
 def tag(request, slug):
     """Published stories with this tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
-    stories = services.published_stories().filter(tagged_items__tag=tag)
-    return TemplateResponse(
-        request,
-        "articles/tag_page.html",
-        {"tag": tag, "stories": services.paginate(request, stories)},
-    )
+    stories = services.paginate(request, services.published_stories().filter(tagged_items__tag=tag))
+    response = TemplateResponse(request, "articles/tag_page.html", {"tag": tag, "stories": stories})
+    return tag_response(response, [SITE_KEY, make_key("tag", tag.pk), *stories_keys(stories)])
 
 
 def search(request):
     """Published stories matching `?q=`, newest first."""
     query = request.GET.get("q", "").strip()[:200]
     results = services.search_stories(query) if query else None
-    return TemplateResponse(
-        request,
-        "articles/search_page.html",
-        {
-            "query": query,
-            "stories": (
-                services.paginate(request, results, paginator_class=StoryPaginator)
-                if results is not None
-                else None
-            ),
-        },
+    stories = (
+        services.paginate(request, results, paginator_class=StoryPaginator)
+        if results is not None
+        else None
     )
+    response = TemplateResponse(
+        request, "articles/search_page.html", {"query": query, "stories": stories}
+    )
+    return tag_response(response, [SITE_KEY, "search", *stories_keys(stories or ())])

@@ -11,7 +11,7 @@ class DiscussionConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from newsdesk.discussion import caching, checks, notifications, services
-        from newsdesk.discussion.models import Comment, CommentPolicy
+        from newsdesk.discussion.models import Comment, CommentPolicy, DiscussionSettings
         from newsdesk.discussion.signals import comment_published, comment_withdrawn
 
         comment_published.connect(
@@ -29,4 +29,9 @@ class DiscussionConfig(AppConfig):
                 sender=CommentPolicy,
                 dispatch_uid=f"discussion-policy-{id(signal)}",
             )
+        post_save.connect(
+            services.forget_discussion_settings,
+            sender=DiscussionSettings,
+            dispatch_uid="discussion-settings-purge",
+        )
         checks.register()

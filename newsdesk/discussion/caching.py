@@ -1,29 +1,20 @@
-"""Keeping cached story pages fresh when comments change, and marking them cacheable.
+"""Keeping a story's discussion fresh in cached pages when its comments change.
 
-Three layers, explained in docs/discussion-caching.md:
+Two layers, explained in docs/discussion-caching.md:
 
-- a per-story version in Django's cache, changed whenever a comment of the story is published,
-  withdrawn, edited or deleted; the rendered threads are cached under it;
-- an optional purge of the story's address at the caching proxies (NEWSDESK_COMMENT_PURGE_URLS);
-- `Cache-Control: public, max-age=NEWSDESK_STORY_CACHE_SECONDS` on story pages for readers
-  without a session (StoryCacheMiddleware), so a proxy may cache them, briefly.
+- a per-story version in the cache every process shares (delivery's `shared_cache`), changed
+  whenever a comment of the story is published, withdrawn, edited or deleted; the rendered
+  threads are cached under it;
+- a purge of the story's `comments-<id>` key through delivery, after the transaction commits,
+  so the embedded page cache and every proxy drop the story page.
+
+Cache headers of the story page itself belong to delivery (newsdesk/delivery/).
 """
 
-import logging
-import urllib.request
 import uuid
-from collections.abc import Callable
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.utils.cache import has_vary_header, patch_cache_control
-
-logger = logging.getLogger(__name__)
-
-STORY_VIEW_NAME = "articles:story"
+from newsdesk.articles.cache_keys import comments_key
+from newsdesk.delivery import purge, shared_cache
 
 
 def _version_key(story_id: int) -> str:
@@ -32,6 +23,7 @@ def _version_key(story_id: int) -> str:
 
 def story_version(story_id: int) -> str:
     """The current version of a story's discussion; a new one is made if the cache lost it."""
+    cache = shared_cache()
     key = _version_key(story_id)
     version = cache.get(key)
     if version is None:
@@ -50,36 +42,18 @@ def threads_cache_key(story_id: int, *parts: object) -> str:
 
 
 def story_changed(story_id: int) -> None:
-    """Forget the story's rendered threads now, and purge its page at the proxies on commit."""
-    cache.set(_version_key(story_id), uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: purge_story(story_id))
+    """Forget the story's rendered threads now, and purge its cached pages on commit."""
+    shared_cache().set(_version_key(story_id), uuid.uuid4().hex, timeout=None)
+    purge([comments_key(story_id)], urls=lambda: _story_urls(story_id))
 
 
-def purge_story(story_id: int) -> None:
-    """Ask each proxy in NEWSDESK_COMMENT_PURGE_URLS to drop the story page; never raise."""
-    proxies = settings.NEWSDESK_COMMENT_PURGE_URLS
-    if not proxies:
-        return
+def _story_urls(story_id: int) -> list[str]:
     from newsdesk.articles.models import Article
 
     story = Article.objects.select_related("section").filter(pk=story_id).first()
     if story is None or not story.first_published_at:
-        return
-    path = story.get_absolute_url()
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
-    for proxy in proxies:
-        purge(proxy.rstrip("/") + path, host)
-
-
-def purge(url: str, host: str, timeout: float = 2.0) -> bool:
-    """Send one PURGE request; a proxy that is down only delays freshness until max-age."""
-    request = urllib.request.Request(url, method="PURGE", headers={"Host": host})  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return 200 <= response.status < 300
-    except OSError as error:
-        logger.warning("Could not purge %s: %s", url, error)
-        return False
+        return []
+    return [story.get_absolute_url()]
 
 
 def on_comment_changed(sender, comment, **kwargs) -> None:
@@ -98,41 +72,3 @@ def on_comment_saved(sender, instance, created: bool = False, **kwargs) -> None:
 def on_comment_deleted(sender, instance, **kwargs) -> None:
     """Receiver for post_delete."""
     story_changed(instance.story_id)
-
-
-class StoryCacheMiddleware:
-    """Mark story pages `Cache-Control: public, max-age=NEWSDESK_STORY_CACHE_SECONDS`.
-
-    Only for GET and HEAD requests without a session cookie (anonymous readers) that got a 200
-    and set no cookie; others get `private, no-cache`. The session is never touched, so no
-    `Vary: Cookie` is added. Place it near the top of MIDDLEWARE (after WhiteNoise) so it sees
-    the cookies and Vary headers the middleware below it add.
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        match = getattr(request, "resolver_match", None)
-        if match is not None and match.view_name == STORY_VIEW_NAME:
-            mark_story_response(request, response)
-        return response
-
-
-def mark_story_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """Set the story page's Cache-Control for `request` on `response`."""
-    if response.has_header("Cache-Control"):
-        return response
-    anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
-    if (
-        request.method in ("GET", "HEAD")
-        and response.status_code == 200
-        and anonymous
-        and not response.cookies
-        and not has_vary_header(response, "Cookie")
-    ):
-        patch_cache_control(response, public=True, max_age=settings.NEWSDESK_STORY_CACHE_SECONDS)
-    else:
-        patch_cache_control(response, private=True, no_cache=True)
-    return response

@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from newsdesk.articles.models import DiscussionMode
+from newsdesk.delivery import tag_response
 from newsdesk.discussion import services
 from newsdesk.discussion.forms import CommentForm
 from newsdesk.discussion.models import Comment
@@ -199,9 +200,10 @@ def reply(request: HttpRequest, comment_id: int) -> TemplateResponse:
 @require_GET
 def policy(request: HttpRequest) -> TemplateResponse:
     """The full comment policy in the reader's language (or English, or the built-in text)."""
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "discussion/policy_page.html", {"policy": services.comment_policy()}
     )
+    return tag_response(response, ["nav", "policy"])
 
 
 @never_cache

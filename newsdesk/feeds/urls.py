@@ -1,19 +1,26 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from newsdesk.delivery import cached_page
 from newsdesk.feeds.feeds import LatestStoriesFeed, SectionStoriesFeed
 from newsdesk.feeds.sitemaps import SITEMAPS
 
 app_name = "feeds"
 
+# Feeds carry `feed` and sitemaps `sitemap`: every story, section or byline change purges them.
 urlpatterns = [
-    path("feeds/latest/", LatestStoriesFeed(), name="latest"),
-    path("feeds/sections/<str:slug>/", SectionStoriesFeed(), name="section"),
+    path("feeds/latest/", cached_page("feed")(LatestStoriesFeed()), name="latest"),
+    path("feeds/sections/<str:slug>/", cached_page("feed")(SectionStoriesFeed()), name="section"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cached_page("sitemap")(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
         name="sitemap-index",
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        cached_page("sitemap")(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
 ]

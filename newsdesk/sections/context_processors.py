@@ -1,8 +1,8 @@
 """Template context every reader page needs: the site's name and sections for the navigation."""
 
-from django.core.cache import cache
 from wagtail.models import Site
 
+from newsdesk.delivery import shared_cache
 from newsdesk.sections.models import SectionPage
 
 NAVIGATION_CACHE_KEY = "newsdesk:sections:navigation"
@@ -12,6 +12,8 @@ def navigation(request):
     """Give templates `site_name` and `sections` (live, in tree order); cached until a publish."""
     if request.path.startswith("/admin/"):
         return {}
+    # Shared by every process, so that a page re-rendered after a purge shows the new sections.
+    cache = shared_cache()
     navigation = cache.get(NAVIGATION_CACHE_KEY)
     if navigation is None:
         site = Site.objects.filter(is_default_site=True).first()

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from newsdesk.delivery import make_key, tag_response
+
 
 class HomePage(Page):
     """The front page: a lead story, the latest stories, then a block for each section."""
@@ -39,6 +41,18 @@ class HomePage(Page):
         context.update(services.front_page(self))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        from newsdesk.articles.cache_keys import SITE_KEY, stories_keys
+
+        response = super().serve(request, *args, **kwargs)
+        context = response.context_data
+        shown = [
+            context["lead_story"],
+            *context["latest_stories"],
+            *(story for block in context["section_blocks"] for story in block["stories"]),
+        ]
+        return tag_response(response, [SITE_KEY, "front", *stories_keys(shown)])
+
 
 class SectionPage(Page):
     """A section of the site (Security, Politics, ...) with its landing page of stories."""
@@ -61,3 +75,10 @@ class SectionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, published_stories().filter(section=self))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from newsdesk.articles.cache_keys import SITE_KEY, stories_keys
+
+        response = super().serve(request, *args, **kwargs)
+        keys = [SITE_KEY, make_key("section", self.pk)]
+        return tag_response(response, [*keys, *stories_keys(response.context_data["stories"])])

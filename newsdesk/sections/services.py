@@ -1,9 +1,9 @@
 """What the front page shows, and keeping the section navigation fresh."""
 
-from django.core.cache import cache
 from django.db.models import OuterRef, Q, Subquery
 
 from newsdesk.articles.services import published_stories, teasers
+from newsdesk.delivery import shared_cache
 from newsdesk.sections.context_processors import NAVIGATION_CACHE_KEY
 
 LATEST_STORIES = 6
@@ -68,4 +68,4 @@ def front_page(home) -> dict:
 
 def forget_navigation(**kwargs) -> None:
     """Drop the cached section list so the next page shows the sections as published now."""
-    cache.delete(NAVIGATION_CACHE_KEY)
+    shared_cache().delete(NAVIGATION_CACHE_KEY)

@@ -1,50 +1,14 @@
-"""Cached story pages stay fresh: a per-story version, proxy purges, Cache-Control headers."""
+"""Cached story pages stay fresh: a per-story version, and a purge of the story's discussion."""
 
 import pytest
-from django.core.cache import cache
 
+from newsdesk.delivery import shared_cache
 from newsdesk.discussion import caching
 from newsdesk.discussion.models import Comment
 from newsdesk.discussion.signals import comment_published, comment_withdrawn
 from tests.common.db.discussion import CommentFactory
 
 pytestmark = pytest.mark.django_db
-
-MIDDLEWARE = "newsdesk.discussion.caching.StoryCacheMiddleware"
-
-
-@pytest.fixture
-def story_cache_middleware(settings):
-    """The middleware as docs/discussion-caching.md says to install it: after WhiteNoise."""
-    settings.MIDDLEWARE = [*settings.MIDDLEWARE[:2], MIDDLEWARE, *settings.MIDDLEWARE[2:]]
-
-
-def test_anonymous_story_page_is_public_for_a_short_time(client, story, story_cache_middleware):
-    response = client.get(story.get_absolute_url())
-    assert response["Cache-Control"] == "public, max-age=60"
-
-
-def test_max_age_follows_the_setting(client, story, story_cache_middleware, settings):
-    settings.NEWSDESK_STORY_CACHE_SECONDS = 15
-    assert client.get(story.get_absolute_url())["Cache-Control"] == "public, max-age=15"
-
-
-def test_signed_in_readers_get_a_private_page(client, story, story_cache_middleware, admin_user):
-    client.force_login(admin_user)
-    cache_control = client.get(story.get_absolute_url())["Cache-Control"]
-    assert "private" in cache_control and "public" not in cache_control
-
-
-def test_other_pages_are_left_alone(client, story, story_cache_middleware):
-    assert not client.get("/discussion/policy/").has_header("Cache-Control")
-    assert "no-store" in client.get("/discussion/token/")["Cache-Control"]
-
-
-def test_not_found_story_is_not_marked_public(client, story, story_cache_middleware):
-    missing = story.get_absolute_url().replace(story.slug, "no-such-story")
-    response = client.get(missing)
-    assert response.status_code == 404
-    assert "public" not in response.get("Cache-Control", "")
 
 
 def test_version_changes_when_a_comment_is_published_or_withdrawn(story):
@@ -59,7 +23,7 @@ def test_version_changes_when_a_comment_is_published_or_withdrawn(story):
 
 def test_version_survives_eviction_as_a_new_one(story):
     before = caching.story_version(story.pk)
-    cache.clear()
+    shared_cache().clear()
     assert caching.story_version(story.pk) != before
 
 
@@ -76,51 +40,59 @@ def test_deleting_a_comment_changes_the_version(story):
     assert caching.story_version(story.pk) != before
 
 
-def test_proxies_are_asked_to_purge_the_story_on_commit(
-    story, settings, monkeypatch, django_capture_on_commit_callbacks
+def test_a_comment_change_purges_the_story_discussion_key_on_commit(
+    story, purges, django_capture_on_commit_callbacks
 ):
-    settings.NEWSDESK_COMMENT_PURGE_URLS = ["http://varnish-1:6081", "http://varnish-2:6081/"]
-    settings.WAGTAILADMIN_BASE_URL = "https://news.example.org"
-    sent = []
-    monkeypatch.setattr(caching, "purge", lambda url, host: sent.append((url, host)) or True)
+    """Publishing or withdrawing a comment purges `comments-<story id>` once committed."""
     comment = CommentFactory(story=story)
-    with django_capture_on_commit_callbacks(execute=True):
+    purges.purges.clear()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         comment_published.send(sender=Comment, comment=comment)
-    path = story.get_absolute_url()
-    assert sent == [
-        (f"http://varnish-1:6081{path}", "news.example.org"),
-        (f"http://varnish-2:6081{path}", "news.example.org"),
-    ]
-
-
-def test_no_purge_without_proxies(story, monkeypatch, django_capture_on_commit_callbacks):
-    monkeypatch.setattr(caching, "purge", lambda *args: pytest.fail("purged"))
+        assert purges.purges == []  # not before the commit
+    assert callbacks
+    assert purges.purged_keys() == {f"comments-{story.pk}"}
+    purges.purges.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        caching.story_changed(story.pk)
+        comment_withdrawn.send(sender=Comment, comment=comment)
+    assert purges.purged_keys() == {f"comments-{story.pk}"}
 
 
-def test_purge_sends_a_purge_request_and_survives_a_proxy_that_is_down(monkeypatch):
-    requests = []
+def test_editing_a_visible_comment_purges_its_story(
+    story, purges, django_capture_on_commit_callbacks
+):
+    comment = CommentFactory(story=story)
+    purges.purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.text = "Corrected text"
+        comment.save()
+    assert purges.purged_keys() == {f"comments-{story.pk}"}
 
-    class Answer:
-        status = 200
 
-        def __enter__(self):
-            return self
+def test_the_version_is_shared_by_every_process(story):
+    """The version lives in delivery's shared cache, not in one process's memory."""
+    version = caching.story_version(story.pk)
+    assert version in shared_cache().get(caching._version_key(story.pk))
 
-        def __exit__(self, *exc):
-            return False
 
-    def urlopen(request, timeout):
-        requests.append((request.get_method(), request.full_url, request.get_header("Host")))
-        return Answer()
+def test_changing_the_discussion_settings_purges_every_page(
+    home, purges, django_capture_on_commit_callbacks
+):
+    from tests.common.db.discussion import site_discussion_settings
 
-    monkeypatch.setattr(caching.urllib.request, "urlopen", urlopen)
-    assert caching.purge("http://proxy/security/x/", "news.example.org")
-    assert requests == [("PURGE", "http://proxy/security/x/", "news.example.org")]
+    settings_row = site_discussion_settings()
+    purges.purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        settings_row.save()
+    assert purges.purged_keys() == {"nav"}
 
-    def refused(request, timeout):
-        raise ConnectionRefusedError("down")
 
-    monkeypatch.setattr(caching.urllib.request, "urlopen", refused)
-    assert caching.purge("http://proxy/security/x/", "news.example.org") is False
+def test_the_settings_row_made_on_first_read_purges_nothing(
+    home, purges, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Site
+
+    from newsdesk.discussion.models import DiscussionSettings
+
+    with django_capture_on_commit_callbacks(execute=True):
+        DiscussionSettings.for_site(Site.objects.get(is_default_site=True))
+    assert purges.purges == []

@@ -13,7 +13,11 @@ from newsdesk.discussion.services.modes import (
     discussion_settings,
     is_trusted_commenter,
 )
-from newsdesk.discussion.services.policy import comment_policy, forget_comment_policies
+from newsdesk.discussion.services.policy import (
+    comment_policy,
+    forget_comment_policies,
+    forget_discussion_settings,
+)
 from newsdesk.discussion.services.posting import (
     CLOSED_CHECK,
     CLOSED_REASON,
@@ -56,6 +60,7 @@ __all__ = [
     "discussion_mode",
     "discussion_settings",
     "forget_comment_policies",
+    "forget_discussion_settings",
     "is_trusted_commenter",
     "open_story",
     "page_number",

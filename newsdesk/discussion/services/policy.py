@@ -1,9 +1,9 @@
 """The comment policy a reader gets: their language's, else English, else the first."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 
+from newsdesk.delivery import purge, shared_cache
 from newsdesk.discussion.models import CommentPolicy
 
 POLICY_CACHE_KEY = "newsdesk:discussion:policies"
@@ -15,6 +15,8 @@ def comment_policy(language: str | None = None) -> CommentPolicy | None:
 
     Policies are few and rarely change, so they are cached and forgotten when one is saved.
     """
+    # Shared by every process, so a page re-rendered after the purge shows the new policy.
+    cache = shared_cache()
     policies = cache.get(POLICY_CACHE_KEY)
     if policies is None:
         policies = list(CommentPolicy.objects.all())
@@ -30,5 +32,13 @@ def comment_policy(language: str | None = None) -> CommentPolicy | None:
 
 
 def forget_comment_policies(**kwargs) -> None:
-    """Receiver for CommentPolicy saves and deletes."""
-    cache.delete(POLICY_CACHE_KEY)
+    """Receiver for CommentPolicy saves and deletes: the policy page and every story page."""
+    shared_cache().delete(POLICY_CACHE_KEY)
+    purge(["policy", "nav"])
+
+
+def forget_discussion_settings(created: bool = False, **kwargs) -> None:
+    """Receiver for DiscussionSettings saves: every story page shows its form or not."""
+    # Wagtail creates the row with its defaults on first read; pages already showed those.
+    if not created:
+        purge(["nav"])

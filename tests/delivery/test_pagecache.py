@@ -1,0 +1,144 @@
+"""The shared page cache: purge by key, across processes, and no page older than a purge."""
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from django.conf import settings
+
+from newsdesk.delivery import pagecache
+from newsdesk.delivery.pagecache import PageCache
+
+
+@pytest.fixture
+def pages():
+    return PageCache()
+
+
+def store(pages: PageCache, key: str, keys: tuple[str, ...], epoch: int | None = None) -> None:
+    pages.store(
+        key,
+        epoch=pages.epoch() if epoch is None else epoch,
+        keys=keys,
+        status=200,
+        headers=[("Content-Type", "text/html")],
+        body=b"<p>page</p>",
+        etag='"e"',
+        last_modified=None,
+    )
+
+
+def test_a_stored_page_is_found_until_one_of_its_keys_is_purged(pages):
+    store(pages, "a", ("story-1", "nav"))
+    store(pages, "b", ("story-2", "nav"))
+    assert pages.lookup("a")[0] is not None
+    pages.purge(("story-1",))
+    assert pages.lookup("a")[0] is None
+    assert pages.lookup("b")[0] is not None
+    pages.purge(("nav",))
+    assert pages.lookup("b")[0] is None
+
+
+def test_a_page_rendered_before_a_purge_and_stored_after_it_is_never_served(pages):
+    """The race a purge-then-store would lose: the page's render began before the purge."""
+    before = pages.epoch()
+    pages.purge(("story-1",))
+    store(pages, "a", ("story-1",), epoch=before)
+    assert pages.lookup("a")[0] is None
+    store(pages, "a", ("story-1",))  # rendered after the purge: fresh
+    assert pages.lookup("a")[0] is not None
+
+
+def test_a_purge_seen_by_another_page_cache_object(pages):
+    """Two PageCache objects stand for two processes' views of one store."""
+    other = PageCache()
+    store(pages, "a", ("story-1",))
+    assert other.lookup("a")[0] is not None
+    other.purge(("story-1",))
+    assert pages.lookup("a")[0] is None
+
+
+def test_everything_purges_every_page(pages):
+    store(pages, "a", ("story-1",))
+    pages.purge((pagecache.EVERYTHING,))
+    assert pages.lookup("a")[0] is None
+
+
+def test_a_missing_purge_record_refuses_older_pages_after_a_grace(pages, monkeypatch):
+    """A purger that died between its two writes cannot leave stale pages served."""
+    store(pages, "a", ("story-1",))
+    pages.lookup("a")
+    pages.cache.incr(pagecache.EPOCH_KEY)  # an epoch without its record
+    assert pages.lookup("a")[0] is None  # unknown purge: not served while waiting
+    monkeypatch.setattr(pagecache, "HOLE_GRACE", 0)
+    assert pages.lookup("a")[0] is None
+    store(pages, "a", ("story-1",))
+    assert pages.lookup("a")[0] is not None
+
+
+def test_a_cleared_store_serves_nothing_stored_before(pages):
+    store(pages, "a", ("story-1",))
+    epoch = pages.epoch()
+    pages.cache.clear()
+    pages.cache.set(pagecache.ENTRY_KEY.format("a"), (epoch, ("story-1",), *[None] * 6))
+    assert pages.lookup("a")[0] is None
+
+
+def test_a_purge_in_another_process_is_seen_here_and_the_other_way_round(pages):
+    """Two OS processes on one diskcache directory: a page stored here is a hit there, and a
+    purge made there is honoured here at the next lookup."""
+    store(pages, "shared", ("story-9",))
+    script = textwrap.dedent(
+        """
+        import django
+        django.setup()
+        from newsdesk.delivery.pagecache import page_cache
+        from newsdesk.delivery.services import purge_now
+        print("hit" if page_cache().lookup("shared")[0] is not None else "miss")
+        purge_now(["story-9"])
+        """
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings.test",
+        "NEWSDESK_DATA_DIR": str(settings.DATA_DIR),
+        "NEWSDESK_PAGE_CACHE_DIR": settings.CACHES["delivery"]["LOCATION"],
+        "NEWSDESK_PURGE_BACKENDS": "newsdesk.delivery.backends.PageCacheBackend",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "hit"
+    assert pages.lookup("shared")[0] is None
+
+
+def test_a_purged_page_is_re_rendered_by_one_request_while_others_get_the_old_copy(pages):
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    entry, _, state = pages.lookup("a", serve_stale=True)
+    assert (entry, state) == (None, "revalidate")  # this one renders
+    entry, _, state = pages.lookup("a", serve_stale=True)
+    assert entry is not None and state == "stale"  # the others, meanwhile
+    store(pages, "a", ("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "hit"
+
+
+def test_the_old_copy_is_served_no_longer_than_one_render_may_take(pages, monkeypatch):
+    monkeypatch.setattr(pagecache, "REVALIDATE_SECONDS", 0.2)
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+    time.sleep(0.3)  # the renderer died
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+
+
+def test_a_page_that_is_not_cacheable_any_more_is_forgotten(pages):
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+    pages.forget("a")
+    assert pages.lookup("a", serve_stale=True)[2] == "miss"
