@@ -15,8 +15,13 @@ Use it as the backend of `WAGTAILSEARCH_BACKENDS`:
 On SQLite the titles live in an FTS5 table and every norm stays 1.0; there the saving is the
 average's scan. On a database without a norm (MySQL, or SQLite without FTS5) it is Wagtail's
 backend as is.
+
+What a reader types in a search box goes through `plain_words` first: the backend hands each
+term to FTS5 or PostgreSQL's tsquery inside quotes it does not escape, so a reader's `"` or NUL
+would be read as query syntax (a 500 on SQLite) or refused by the database.
 """
 
+import unicodedata
 from functools import cache
 
 from django.conf import settings
@@ -27,6 +32,28 @@ from wagtail.search.backends import database
 
 #: The cache key of the archive's average title length, per index entry table and database.
 AVERAGE_KEY = "newsdesk:search:title-length-average:{alias}"
+
+
+#: Kept inside a word ("1.5", "e-mail", "O'Brien", "snake_case"); cut from its ends.
+WORD_JOINERS = ".-_'’"
+
+
+def plain_words(text: str) -> str:
+    """The words of a reader's search, one space apart, with all search syntax dropped.
+
+    A word is a run of letters, digits and combining marks, which may hold `WORD_JOINERS`
+    inside it; everything else (quotes, operators, brackets, control characters) separates
+    words. "" when `text` holds no word.
+    """
+    words, word = [], []
+    for char in unicodedata.normalize("NFC", text) + " ":
+        if char in WORD_JOINERS or unicodedata.category(char)[0] in "LNM":
+            word.append(char)
+            continue
+        if word:
+            words.append("".join(word).strip(WORD_JOINERS))
+            word = []
+    return " ".join(word for word in words if any(char.isalnum() for char in word))
 
 
 def SearchBackend(params):

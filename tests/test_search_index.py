@@ -91,3 +91,35 @@ def test_update_index_measures_every_norm_again(home):
     assert cache.get(average_key()) is None
     entry = entry_of(section)
     assert entry.title_norm == pytest.approx(titled_average() / entry.length)
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ('"port sevra', "port sevra"),
+        ("'\"--;", ""),
+        ("port:* & !sevra | (grain) <-> ships", "port sevra grain ships"),
+        ("a\x00b\x07c", "a b c"),
+        ("\ud800port", "port"),
+        ("1.5 e-mail O'Brien -x- _", "1.5 e-mail O'Brien x"),
+        ("cafe\u0301 東京 кошка", "café 東京 кошка"),
+        ("", ""),
+    ],
+)
+def test_plain_words_keeps_the_words_and_drops_the_syntax(typed, words):
+    assert search_index.plain_words(typed) == words
+
+
+def test_plain_words_never_make_a_query_the_database_refuses(section):
+    """Each backend quotes the words it is given without escaping `"` (FTS5) or NUL."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    make_story(section, "Port Sevra reopens")
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=40))
+    def search(text):
+        list(Article.objects.search(search_index.plain_words(text) or "x"))
+
+    search()
