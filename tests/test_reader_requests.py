@@ -224,6 +224,7 @@ def test_unreadable_part_lets_ordinary_requests_through(path, data):
     "address",
     [
         "/search/?q=a%00b",
+        "/security/2020/02/13/story/?comments_page=%00",
         "/tags/a%00/",
         "/authors/a%00/",
         "/feeds/sections/a%00/",
