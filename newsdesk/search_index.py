@@ -15,8 +15,14 @@ Use it as the backend of `WAGTAILSEARCH_BACKENDS`:
 On SQLite the titles live in an FTS5 table and every norm stays 1.0; there the saving is the
 average's scan. On a database without a norm (MySQL, or SQLite without FTS5) it is Wagtail's
 backend as is.
+
+Every search typed as a string (the reader's search box, the admin's) goes through `plain_words`
+first: Wagtail's backend hands each term to FTS5 or PostgreSQL's tsquery inside quotes it does not
+escape, so a `"` or a NUL would be read as query syntax (a 500 on SQLite) or refused by the
+database. Queries built from Wagtail's query classes (`Phrase`, `PlainText`) pass as they are.
 """
 
+import unicodedata
 from functools import cache
 
 from django.conf import settings
@@ -29,14 +35,55 @@ from wagtail.search.backends import database
 AVERAGE_KEY = "newsdesk:search:title-length-average:{alias}"
 
 
+#: Kept inside a word ("1.5", "e-mail", "O'Brien", "snake_case"); cut from its ends.
+WORD_JOINERS = ".-_'’"
+
+
+def plain_words(text: str) -> str:
+    """The words of a reader's search, one space apart, with all search syntax dropped.
+
+    A word is a run of letters, digits and combining marks, which may hold `WORD_JOINERS`
+    inside it; everything else (quotes, operators, brackets, control characters) separates
+    words. "" when `text` holds no word.
+    """
+    words, word = [], []
+    for char in unicodedata.normalize("NFC", text) + " ":
+        if char in WORD_JOINERS or unicodedata.category(char)[0] in "LNM":
+            word.append(char)
+            continue
+        if word:
+            words.append("".join(word).strip(WORD_JOINERS))
+            word = []
+    return " ".join(word for word in words if any(char.isalnum() for char in word))
+
+
 def SearchBackend(params):
     """The backend Wagtail picks for the default database, with steady index updates.
 
     Wagtail finds a backend module by this name, so it keeps the class-like spelling."""
-    backend = database.SearchBackend(params)
+    backend = words_only_class(type(database.SearchBackend(params)))(params)
     if hasattr(backend.index_class, "_refresh_title_norms"):
         backend.index_class = steady_index_class(backend.index_class)
     return backend
+
+
+@cache
+def words_only_class(backend_class: type) -> type:
+    """`backend_class` searching the plain words of a query typed as a string."""
+    return type(f"WordsOnly{backend_class.__name__}", (WordsOnlyQueries, backend_class), {})
+
+
+class WordsOnlyQueries:
+    """Mixed into Wagtail's database backend: search and autocomplete take words, not syntax."""
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            query = plain_words(query)
+            if not query:
+                # Not Wagtail's EmptySearchResults, which its admin list cannot show.
+                queryset = getattr(model_or_queryset, "objects", model_or_queryset)
+                return queryset.none()
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
 @cache

@@ -91,3 +91,53 @@ def test_update_index_measures_every_norm_again(home):
     assert cache.get(average_key()) is None
     entry = entry_of(section)
     assert entry.title_norm == pytest.approx(titled_average() / entry.length)
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ('"port sevra', "port sevra"),
+        ("'\"--;", ""),
+        ("port:* & !sevra | (grain) <-> ships", "port sevra grain ships"),
+        ("a\x00b\x07c", "a b c"),
+        ("\ud800port", "port"),
+        ("1.5 e-mail O'Brien -x- _", "1.5 e-mail O'Brien x"),
+        ("cafe\u0301 東京 кошка", "café 東京 кошка"),
+        ("", ""),
+    ],
+)
+def test_plain_words_keeps_the_words_and_drops_the_syntax(typed, words):
+    assert search_index.plain_words(typed) == words
+
+
+def test_plain_words_never_make_a_query_the_database_refuses(section):
+    """Each backend quotes the words it is given without escaping `"` (FTS5) or NUL."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    make_story(section, "Port Sevra reopens")
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=40))
+    def search(text):
+        list(Article.objects.search(search_index.plain_words(text) or "x"))
+
+    search()
+
+
+@pytest.mark.parametrize("query", ['"port sevra', 'port sevra"', "port:* & sevra"])
+def test_admin_search_takes_words_not_syntax(admin_client, section, query):
+    """The admin hands its search box to the backend as typed: a 500 on SQLite."""
+    make_story(section, "Port Sevra reopens")
+    make_story(section, "Port closed")
+    response = admin_client.get("/admin/snippets/articles/article/", {"q": query})
+    assert response.status_code == 200
+    assert b"Port Sevra reopens" in response.content
+    assert b"Port closed" not in response.content
+
+
+def test_an_admin_search_of_syntax_alone_finds_nothing(admin_client, section):
+    make_story(section, "Port Sevra reopens")
+    response = admin_client.get("/admin/snippets/articles/article/", {"q": "'\"--;"})
+    assert response.status_code == 200
+    assert b"Port Sevra reopens" not in response.content

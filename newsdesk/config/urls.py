@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("newsdesk.reactions.urls")),
     path("", include("newsdesk.discussion.urls")),
     path("moderation/", include("newsdesk.moderation.urls")),
+    path("", include("newsdesk.sections.urls")),
 ]
 
 if settings.DEBUG:

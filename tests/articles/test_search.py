@@ -77,3 +77,38 @@ def test_search_pages_stop_at_the_count_limit(client, section, settings, monkeyp
     assert "Page 1 of 2" in page.select_one(".pagination").get_text()
     assert client.get("/search/", {"q": "ceasefire", "page": 2}).status_code == 200
     assert client.get("/search/", {"q": "ceasefire", "page": 3}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"port sevra',
+        'port sevra"',
+        '"port" "sevra"',
+        "port* sevra",
+        "port:* & sevra",
+        "(port) sevra",
+    ],
+)
+def test_search_syntax_is_read_as_words(client, section, query):
+    """An unbalanced quote was an FTS5 syntax error on SQLite: a 500."""
+    make_story(section, "Port Sevra reopens to grain ships")
+    make_story(section, "Port closed")
+    assert headlines(client.get("/search/", {"q": query})) == ["Port Sevra reopens to grain ships"]
+
+
+@pytest.mark.parametrize("query", ["'\"--;", '"', "*", "NOT", "' OR 1=1 --", "\\", "()"])
+def test_a_search_of_syntax_alone_finds_nothing_and_says_so(client, section, query):
+    make_story(section, "Port Sevra reopens to grain ships")
+    response = client.get("/search/", {"q": query})
+    assert headlines(response) == []
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.find("input", attrs={"name": "q"})["value"] == query  # kept to correct it
+    assert "No stories match" in page.select_one(".story-list").get_text()
+
+
+def test_search_keeps_numbers_and_joined_words_whole(client, section):
+    make_story(section, "Inflation at 1.5 percent", body=[paragraph("An e-mail from O'Brien.")])
+    make_story(section, "Inflation at 5 percent, 1 month on")
+    for query in ["1.5", "e-mail", "O'Brien", "o’brien"]:
+        assert headlines(client.get("/search/", {"q": query})) == ["Inflation at 1.5 percent"]

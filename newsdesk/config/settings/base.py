@@ -86,9 +86,11 @@ MIDDLEWARE = [
     "newsdesk.delivery.middleware.DeliveryMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Security headers: before any page cache and before XFrameOptionsMiddleware (see below).
+    # Security headers: before XFrameOptionsMiddleware (see below).
     "newsdesk.security_headers.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # 400 for a NUL or other unreadable character, before any view or database lookup.
+    "newsdesk.reader_requests.RefuseUnreadableRequests",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
