@@ -27,7 +27,9 @@ def migrate(targets):
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the test starts from the migrated database's rows (groups, content types,
+# permissions) even when a transactional test before it left the tables flushed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_existing_site_is_repaired():
     old = migrate(BEFORE)
     OldGroup = old.get_model("auth", "Group")

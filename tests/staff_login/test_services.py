@@ -34,12 +34,23 @@ def test_client_address_is_what_our_proxy_saw(settings):
     assert services.client_address(request) == "203.0.113.9"
 
 
-@pytest.mark.parametrize("hop", ["garbage", "198.51.100.13:5678", "[2001:db8::1]", ""])
+@pytest.mark.parametrize("hop", ["garbage", "198.51.100.13:99999", "[2001:db8::1", ""])
 def test_an_invalid_forwarded_hop_counts_the_connection_instead(settings, hop):
     """Never a 500 and never junk stored: the proxy's own address is counted."""
     settings.NEWSDESK_TRUSTED_PROXY_COUNT = 1
 
     assert services.client_address(request_from("10.0.0.1", hop)) == "10.0.0.1"
+
+
+@pytest.mark.parametrize(
+    ("hop", "address"),
+    [("198.51.100.13:5678", "198.51.100.13"), ("[2001:db8::1]:443", "2001:db8::1")],
+)
+def test_a_forwarded_hop_with_a_port_counts_the_address(settings, hop, address):
+    """The lockout counts the reader's address in one spelling, whatever port the proxy wrote."""
+    settings.NEWSDESK_TRUSTED_PROXY_COUNT = 1
+
+    assert services.client_address(request_from("10.0.0.1", hop)) == address
 
 
 def test_client_address_when_reader_ip_has_none(monkeypatch):
