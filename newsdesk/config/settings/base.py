@@ -34,6 +34,7 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 INSTALLED_APPS = [
+    "newsdesk.config",
     "newsdesk.sections",
     "newsdesk.bylines",
     "newsdesk.photos",
@@ -284,6 +285,10 @@ NEWSDESK_MODERATION_SHOUTING_MIN_LETTERS = env_int("NEWSDESK_MODERATION_SHOUTING
 NEWSDESK_MODERATION_SHOUTING_PERCENT = env_int("NEWSDESK_MODERATION_SHOUTING_PERCENT", 70)
 NEWSDESK_COMMENT_IP_RETENTION_DAYS = env_int("NEWSDESK_COMMENT_IP_RETENTION_DAYS", 30)
 NEWSDESK_COMMENT_IP_ACTION = env_str("NEWSDESK_COMMENT_IP_ACTION", "truncate")
+# When `newsdesk worker` sends the moderators' digest (HH:MM, site time; empty: never).
+NEWSDESK_MODERATION_DIGEST_TIMES = env_list(
+    "NEWSDESK_MODERATION_DIGEST_TIMES", ["08:00", "13:00", "18:00"]
+)
 
 # Reactions (docs/apps/reactions.md)
 NEWSDESK_REACTIONS_PER_IP_PER_HOUR = env_int("NEWSDESK_REACTIONS_PER_IP_PER_HOUR", 20)
