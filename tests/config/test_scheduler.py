@@ -70,7 +70,7 @@ def test_the_digest_runs_at_the_configured_times_or_not_at_all(settings):
 
 def test_a_digest_time_that_is_not_a_time_stops_the_worker_with_the_variable_named(settings):
     settings.NEWSDESK_MODERATION_DIGEST_TIMES = ["8am"]
-    with pytest.raises(ImproperlyConfigured, match="NEWSDESK_MODERATION_DIGEST_TIMES.*'8am'"):
+    with pytest.raises(ImproperlyConfigured, match=r"NEWSDESK_MODERATION_DIGEST_TIMES.*'8am'"):
         default_jobs(with_queue=False)
 
 

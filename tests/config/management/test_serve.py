@@ -1,4 +1,4 @@
-"""`newsdesk serve` runs granian: the site, its uploaded media and static files, graceful restart."""
+"""`newsdesk serve` runs granian: the site, uploaded media and static files, graceful restart."""
 
 import os
 import signal
@@ -17,7 +17,7 @@ from newsdesk.config.management.commands.serve import MEDIA_MAX_AGE, WSGI_TARGET
 
 def test_granian_serves_wsgi_py_and_media_from_media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
-    options = granian_options(host="0.0.0.0", port=8080, workers=3, threads=2, access_log=True)
+    options = granian_options(host="127.0.0.2", port=8080, workers=3, threads=2, access_log=True)
     assert options["target"] == WSGI_TARGET == "newsdesk.config.wsgi:application"
     assert options["static_path_route"] == ["/media"]
     assert options["static_path_mount"] == [tmp_path / "media"]
@@ -33,7 +33,7 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
-    request = urllib.request.Request(url)
+    request = urllib.request.Request(url)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
@@ -44,7 +44,9 @@ def fetch(url: str) -> tuple[int, dict[str, str], bytes]:
 def raw_get(port: int, path: str) -> int:
     """The status of GET `path` sent as written (urllib would resolve `..` itself)."""
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
-        conn.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode())
+        conn.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode()
+        )
         status_line = conn.makefile("rb").readline().decode()
     return int(status_line.split()[1])
 

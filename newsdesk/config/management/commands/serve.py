@@ -80,13 +80,11 @@ class Command(BaseCommand):
             default=DEFAULT_THREADS,
             help=f"Threads per worker process ({DEFAULT_THREADS}).",
         )
-        parser.add_argument(
-            "--no-access-log", action="store_true", help="Do not log each request."
-        )
+        parser.add_argument("--no-access-log", action="store_true", help="Do not log each request.")
         parser.add_argument(
             "--with-worker",
             action="store_true",
-            help="Also run `newsdesk worker` (task queue and periodic jobs), stopped with the server.",
+            help="Also run `newsdesk worker` (tasks and periodic jobs), stopped with the server.",
         )
 
     def handle(self, *args, host, port, workers, threads, no_access_log, with_worker, **options):
