@@ -39,7 +39,9 @@ acl purgers {
 
 sub vcl_recv {
     if (req.method == "PURGE" || req.method == "BAN") {
-        if (client.ip !~ purgers) {
+        # A request relayed by the TLS terminator comes from loopback too: it carries
+        # X-Forwarded-Proto, which Newsdesk's purges never do (and nginx refuses these methods).
+        if (client.ip !~ purgers || req.http.X-Forwarded-Proto) {
             return (synth(403, "Forbidden"));
         }
         if (req.method == "BAN") {

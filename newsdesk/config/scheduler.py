@@ -98,7 +98,7 @@ def default_jobs(*, with_queue: bool) -> list[PeriodicJob]:
 
 def run_job(job: PeriodicJob) -> bool:
     """Run one job; log its failure rather than raise, so one bad job never stops the worker."""
-    logger.info("Running %s", job.name)
+    logger.debug("Running %s", job.name)
     try:
         call_command(job.command, *job.args, verbosity=0)
     except (Exception, SystemExit):

@@ -285,6 +285,11 @@ def test_purge_and_ban_from_an_address_outside_the_acl_are_refused(fresh):
             "/", method=method, headers={"xkey-purge": "front"}, source="127.0.0.2"
         )
         assert status == 403
+    # Relayed by the TLS terminator on this machine: loopback, but not one of ours.
+    status, _, _ = fresh.request(
+        "/", method="PURGE", headers={"xkey-purge": "front", "X-Forwarded-Proto": "https"}
+    )
+    assert status == 403
     _, headers, _ = fresh.get("/security/")
     assert headers["x-cache"] == ["HIT"], "nothing was purged"
 
