@@ -153,7 +153,7 @@ def test_run_job_reports_a_command_error_and_a_system_exit_without_raising(monke
     assert run_job(PeriodicJob("send_moderation_digest", at=(time(8),))) is False
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_scheduled_story_goes_live_when_the_workers_job_runs(client, section):
     """The worker's publish_scheduled job makes a story whose time has come live."""
     from tests.common.db.articles import make_story

@@ -52,7 +52,7 @@ def test_refuses_queue_only_when_tasks_run_immediately():
         call_command("worker", "--no-schedule")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_without_a_queue_it_runs_the_jobs_and_stops_on_sigterm_after_the_current_one(slow_job):
     events, started = slow_job
     signal_when(started)
@@ -62,7 +62,7 @@ def test_without_a_queue_it_runs_the_jobs_and_stops_on_sigterm_after_the_current
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "its handlers are put back"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_queue_it_sends_queued_email_and_runs_the_jobs(database_queue, slow_job):
     events, started = slow_job
     mail.send_mail("Your comment got a reply", "Hello", None, ["reader@example.org"])
