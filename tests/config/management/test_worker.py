@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connections
 
 from newsdesk.config import scheduler
 from newsdesk.config.scheduler import PeriodicJob
@@ -81,3 +82,46 @@ def test_with_the_database_queue_it_sends_queued_email_and_runs_the_jobs(databas
 
     assert [message.subject for message in mail.outbox] == ["Your comment got a reply"]
     assert events[-1] == "end", "the job running when Ctrl-C came was finished"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_scheduled_story_goes_live_while_the_worker_runs(monkeypatch, client, section):
+    """The worker's own publish_scheduled job, due every second here, puts the story live."""
+    from django.utils import timezone
+
+    from newsdesk.articles.models import Article
+    from tests.common.db.articles import make_story
+
+    story = make_story(section, "Embargoed results", publish=False)
+    past = timezone.now() - timedelta(minutes=1)
+    story.go_live_at = past
+    story.save()
+    story.save_revision(approved_go_live_at=past)
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+    (job,) = [
+        j for j in scheduler.default_jobs(with_queue=False) if j.command == "publish_scheduled"
+    ]
+    monkeypatch.setattr(
+        scheduler,
+        "default_jobs",
+        lambda with_queue: [PeriodicJob(job.command, job.args, every=timedelta(seconds=1))],
+    )
+    live = threading.Event()
+
+    def watch():
+        deadline = time.monotonic() + 20
+        try:
+            while time.monotonic() < deadline and not live.is_set():
+                if Article.objects.filter(pk=story.pk, live=True).exists():
+                    live.set()
+                time.sleep(0.2)
+        finally:
+            connections.close_all()  # this thread's, or PostgreSQL keeps the test database open
+
+    threading.Thread(target=watch, daemon=True).start()
+    signal_when(live)
+    call_command("worker", verbosity=0)
+
+    assert live.is_set()
+    assert client.get(story.get_absolute_url()).status_code == 200
