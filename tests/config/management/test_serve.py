@@ -152,3 +152,11 @@ def test_serves_media_and_static_without_debug_and_restarts_gracefully(server):
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=40) == 0
     assert '"GET /static/hello.txt HTTP/1.1" 200' in log.read_text(), "an access log"
+
+
+@pytest.mark.parametrize("option", ["--workers", "--threads"])
+def test_zero_workers_or_threads_is_refused_with_a_message(option):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="--workers and --threads must be 1 or more"):
+        call_command("serve", option, "0")
