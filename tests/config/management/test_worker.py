@@ -125,3 +125,31 @@ def test_a_scheduled_story_goes_live_while_the_worker_runs(monkeypatch, client, 
 
     assert live.is_set()
     assert client.get(story.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_second_signal_stops_at_once_without_waiting_for_the_job(database_queue, monkeypatch):
+    started = threading.Event()
+
+    def command(name, *args, **options):
+        started.set()
+        time.sleep(5)
+
+    monkeypatch.setattr(scheduler, "call_command", command)
+    monkeypatch.setattr(
+        scheduler,
+        "default_jobs",
+        lambda with_queue: [PeriodicJob("stuck", every=timedelta(seconds=1))],
+    )
+
+    def twice():
+        started.wait(20)
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.3)
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=twice, daemon=True).start()
+    begun = time.monotonic()
+    with pytest.raises(SystemExit):
+        call_command("worker", verbosity=0)
+    assert time.monotonic() - begun < 4, "it did not wait for the 5-second job"

@@ -55,10 +55,12 @@ class Command(BaseCommand):
         )
 
         signalled = threading.Event()
+        self.forced = False
 
         def stop(signum, frame):
             if signalled.is_set():
                 logger.warning("%s again: stopping now.", signal.strsignal(signum))
+                self.forced = True
                 raise SystemExit(1)
             signalled.set()
             logger.warning(
@@ -104,7 +106,8 @@ class Command(BaseCommand):
         finally:
             if schedule is not None:
                 schedule.stop()
-                jobs.join()
+                if not self.forced:
+                    jobs.join()
 
 
 def _task_queue(interval: float):
