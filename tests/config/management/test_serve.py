@@ -83,7 +83,8 @@ def server(site_files, tmp_path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w+")
     env = {
-        **os.environ,
+        # SQLite in the temporary data folder: the server under test touches no shared database.
+        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")},
         "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings.production",
         "NEWSDESK_SECRET_KEY": "test-only",
         "NEWSDESK_DATA_DIR": str(site_files),
