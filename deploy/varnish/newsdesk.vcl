@@ -68,6 +68,10 @@ sub vcl_recv {
     if (req.url ~ "^/(admin|moderation|discussion)(/|$)" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
     }
+    # Credentials of any other kind are personal too.
+    if (req.http.Authorization) {
+        return (pass);
+    }
     # Every other GET is an anonymous reader's: no cookie reaches Newsdesk, so the page is
     # the same for everyone and may be shared.
     unset req.http.Cookie;

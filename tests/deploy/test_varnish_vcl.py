@@ -71,6 +71,17 @@ class Newsdesk(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self):
+        # A comment posted: answered with headers that would make it cacheable, were it a GET.
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.renders["POST " + self.path] += 1
+        self.server.cookies_seen.append(("POST " + self.path, self.headers.get("Cookie")))
+        self.send_response(200)
+        self.send_header("Cache-Control", CACHEABLE)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
     def log_message(self, format, *args):
         pass
 
@@ -120,7 +131,7 @@ class Stack:
         else:
             raise AssertionError("varnishd did not start listening")
 
-    def request(self, path, method="GET", headers=None, source="127.0.0.1"):
+    def request(self, path, method="GET", headers=None, source="127.0.0.1", body=b""):
         """(status, headers, body) of one request to Varnish, sent from the address `source`."""
         conn = socket.create_connection(
             ("127.0.0.1", self.port), timeout=10, source_address=(source, 0)
@@ -128,7 +139,7 @@ class Stack:
         lines = [f"{method} {path} HTTP/1.1", "Host: news.example.org", "Connection: close"]
         lines += [f"{name}: {value}" for name, value in (headers or {}).items()]
         with conn:
-            conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+            conn.sendall(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
             raw = b""
             while chunk := conn.recv(65536):
                 raw += chunk
@@ -227,12 +238,29 @@ def test_a_signed_in_editor_passes_through_uncached_with_cookies(fresh):
     assert headers["x-cache"] == ["MISS"]
 
 
+def test_a_request_with_credentials_is_never_served_from_the_cache(fresh):
+    fresh.get("/security/")
+    _, headers, _ = fresh.get("/security/", headers={"Authorization": "Bearer token"})
+    assert headers["x-cache"] == ["MISS"]
+    assert fresh.backend.renders["/security/"] == 2
+
+
 def test_the_admin_and_posts_are_never_cached(fresh):
     for _ in range(2):
         _, headers, _ = fresh.get("/admin/", headers={"Cookie": "csrftoken=abc"})
         assert headers["x-cache"] == ["MISS"]
     assert fresh.backend.renders["/admin/"] == 2
     assert fresh.backend.cookies_seen[-1] == ("/admin/", "csrftoken=abc")
+    for _ in range(2):
+        status, headers, _ = fresh.request(
+            "/discussion/12/comments/",
+            method="POST",
+            headers={"Cookie": "csrftoken=abc", "Content-Length": "2"},
+            body=b"hi",
+        )
+        assert (status, headers["x-cache"]) == (200, ["MISS"])
+    assert fresh.backend.renders["POST /discussion/12/comments/"] == 2
+    assert fresh.backend.cookies_seen[-1] == ("POST /discussion/12/comments/", "csrftoken=abc")
     # A page that says nothing about caching is not cached either.
     fresh.get("/plain/")
     _, headers, _ = fresh.get("/plain/")
