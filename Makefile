@@ -7,7 +7,7 @@ PORT ?= 8000
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/var
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo serve test test-fast lint format migrations bench clean browser
+.PHONY: help venv demo serve test test-fast lint format migrations bench clean browser varnish
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -26,15 +26,22 @@ browser: ## Install Debian's Chromium for the browser tests (as root; otherwise 
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is not installed and this is not root: browser tests will skip"; fi; }
 
+varnish: ## Install Debian's Varnish and xkey module for the VCL tests (as root; otherwise they skip)
+	@{ command -v varnishd >/dev/null && dpkg -s varnish-modules >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq varnish varnish-modules >/dev/null; \
+	  else echo "varnish is not installed and this is not root: the VCL tests will skip"; fi; }
+
 demo: export NEWSDESK_BASE_URL ?= http://$(HOST):$(PORT)
-demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.1:8000
+# The worker runs beside the server, so email waits in the database queue as in production.
+demo: export NEWSDESK_BACKGROUND_TASKS ?= database
+demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.1:8000 with the worker
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk collectstatic --no-input -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk load_demo
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk optimize_database -v 0
-	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk serve --host $(HOST) --port $(PORT)
+	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk serve --host $(HOST) --port $(PORT) --with-worker
 
-test: venv browser ## Run the whole suite, browser tests included
+test: venv browser varnish ## Run the whole suite, browser and Varnish tests included
 	$(BIN)/pytest
 
 test-fast: venv ## Run the suite without slow and browser tests

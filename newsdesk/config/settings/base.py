@@ -37,6 +37,7 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 INSTALLED_APPS = [
+    "newsdesk.config",
     "newsdesk.delivery",
     "newsdesk.rate_limits",
     "newsdesk.staff_login",
@@ -462,6 +463,10 @@ NEWSDESK_MODERATION_SHOUTING_MIN_LETTERS = env_int("NEWSDESK_MODERATION_SHOUTING
 NEWSDESK_MODERATION_SHOUTING_PERCENT = env_int("NEWSDESK_MODERATION_SHOUTING_PERCENT", 70)
 NEWSDESK_COMMENT_IP_RETENTION_DAYS = env_int("NEWSDESK_COMMENT_IP_RETENTION_DAYS", 30)
 NEWSDESK_COMMENT_IP_ACTION = env_str("NEWSDESK_COMMENT_IP_ACTION", "truncate")
+# When `newsdesk worker` sends the moderators' digest (HH:MM, site time; empty: never).
+NEWSDESK_MODERATION_DIGEST_TIMES = env_list(
+    "NEWSDESK_MODERATION_DIGEST_TIMES", ["08:00", "13:00", "18:00"]
+)
 
 # Reactions (docs/apps/reactions.md)
 NEWSDESK_REACTIONS_PER_IP_PER_HOUR = env_int("NEWSDESK_REACTIONS_PER_IP_PER_HOUR", 20)

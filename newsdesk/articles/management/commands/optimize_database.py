@@ -8,8 +8,7 @@ class Command(BaseCommand):
     help = (
         "Refresh the database's query planner statistics: ANALYZE the first time on SQLite, then "
         "PRAGMA optimize (which re-analyses only what changed); ANALYZE on PostgreSQL. Run it "
-        "after migrating or importing an archive, and hourly or daily from cron; `newsdesk "
-        "serve` runs it every hour."
+        "after migrating or importing an archive; `newsdesk worker` runs it every hour."
     )
 
     def add_arguments(self, parser):

@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Email every member of the Comment moderators group who has an email address and has not "
         "unsubscribed a digest of the pending comments: how many per story, the longest wait and "
-        "a link to the queue. Sends nothing when the queue is empty. Run it from cron. Exits 75 "
+        "a link to the queue. Sends nothing when the queue is empty. `newsdesk worker` runs it at "
+        "NEWSDESK_MODERATION_DIGEST_TIMES. Exits 75 "
         "when the mail server could not be reached and the digest was not sent (only when "
         "background tasks run immediately; the worker retries otherwise)."
     )
