@@ -172,7 +172,7 @@ def versions() -> str:
     return "; ".join(
         [
             out(["nginx", "-v"]).replace("nginx version: ", ""),
-            out(["varnishd", "-V"]).split("(")[0].strip(),
+            "Varnish " + out(["varnishd", "-V"]).split("varnish-")[-1].split()[0],
             out(["wrk", "-v"]).split("[")[0].strip(),
             "granian "
             + out([str(peers.SERVER_PYTHON), "-c", "import granian; print(granian.__version__)"]),

@@ -436,8 +436,8 @@ class Bench:
             f"each read on a new connection so that it may reach either of the "
             f"{self.options.workers} workers. The page was a cache hit just before each change. "
             "Publish is read on the front page; unpublish is seen when the story answers 404. "
-            f"Changes are {self.options.settle:g} s apart (--settle), more than the page "
-            "cache's 1 s re-render lock: back-to-back changes are goal 6's case."
+            f"Changes are {self.options.settle:g} s apart (--settle; the page cache's "
+            "re-render lock lasts 1 s); back-to-back changes are goal 6's case."
         )
         return [goal]
 
