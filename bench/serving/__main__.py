@@ -246,6 +246,10 @@ def main(argv: list[str]) -> int:
             )
         site["page_bytes"] = len(page)
         servers["nginx"] = peers.start_nginx(procs, work, page, options.workers)
+        if 2 in wanted:
+            servers["bare"] = peers.start_bare_hit(
+                procs, work, site["lead"]["url"], headers, page, options.workers, options.threads
+            )
         wagtail_path = None
         if 3 in wanted:
             servers["wagtail"], wagtail_path = peers.start_plain_wagtail(

@@ -175,6 +175,43 @@ def start_varnish(procs: Processes, work: Path, vcl: Path, backend_port: int, po
     return Server("varnish", port, process)
 
 
+def start_bare_hit(
+    procs: Processes, work: Path, path: str, headers, body: bytes, workers: int, threads: int
+) -> Server:
+    """bare_hit.py under granian: the page stored in diskcache, answered by one read."""
+    from diskcache import Cache
+
+    root = work / "bare-hit"
+    kept = [(n, v) for n, v in headers.items() if n.lower() not in ("content-length", "age")]
+    with Cache(str(root)) as cache:
+        cache.set(path, (kept, body))
+    port = free_port()
+    args = [
+        str(SERVER_PYTHON),
+        "-m",
+        "granian",
+        "--interface",
+        "wsgi",
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        str(threads),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-log",
+        "bare_hit:application",
+    ]
+    env = {**os.environ, "BARE_HIT_DIR": str(root), "PYTHONPATH": str(HERE)}
+    process = procs.start("bare-hit", args, env=env, cwd=HERE)
+    wait_http(f"http://127.0.0.1:{port}{path}", process=process)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+        if response.read() != body:
+            raise RuntimeError("the bare WSGI function does not serve the page's bytes")
+    return Server("bare WSGI", port, process)
+
+
 def start_plain_wagtail(
     procs: Processes, work: Path, story: dict, workers: int, threads: int
 ) -> tuple[Server, str]:

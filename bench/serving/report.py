@@ -40,9 +40,8 @@ def tables(goals) -> str:
     ]
     for goal in goals:
         for what, measured, target, met in goal.checks:
-            lines.append(
-                f"| {goal.number} | {what} | {measured} | {target} | {'yes' if met else '**no**'} |"
-            )
+            shown = "-" if met is None else "yes" if met else "**no**"
+            lines.append(f"| {goal.number} | {what} | {measured} | {target} | {shown} |")
     return "\n".join(lines)
 
 
@@ -58,7 +57,7 @@ def text(goals, header: list[str], failures: list[str]) -> str:
         f"- Goal {goal.number}: {what}: {measured} (target {target})."
         for goal in goals
         for what, measured, target, met in goal.checks
-        if not met
+        if met is False
     ]
     if missed:
         parts += ["", "Not met in this run (reasons and next steps: below the table):", "", *missed]
