@@ -7,7 +7,7 @@ PORT ?= 8000
 export NEWSDESK_DATA_DIR ?= $(CURDIR)/var
 
 .DEFAULT_GOAL := help
-.PHONY: help venv demo serve test test-fast lint format migrations bench clean browser varnish
+.PHONY: help venv demo serve test test-fast lint format migrations bench bench-archive bench-peers clean browser varnish
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -58,8 +58,33 @@ format: venv ## Format and fix with ruff
 migrations: venv ## Check that no model change lacks a migration
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.test $(BIN)/newsdesk makemigrations --check --dry-run
 
-bench: venv ## Run the benchmarks in bench/ and print their figures
+BENCH_VENV ?= .bench-venv
+BENCH_DEBS := wrk nginx varnish varnish-modules
+BENCH_ARGS ?=
+
+bench-peers: venv ## Install the serving benchmark's peers: Debian packages (as root), granian and Isso in .bench-venv
+	@missing=""; for tool in wrk nginx varnishd; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || missing="$$missing $$tool"; done; \
+	  ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing="$$missing varnish-modules"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(BENCH_DEBS) >/dev/null \
+	      || { echo "make bench: could not install $(BENCH_DEBS) with apt-get"; exit 1; }; \
+	    else echo "make bench: missing$$missing; install as root: apt-get install $(BENCH_DEBS)"; exit 1; fi; fi
+	@# Our server and plain Wagtail: granian in a venv that sees .venv's packages (not a dependency of ours).
+	@test -x $(BENCH_VENV)/server/bin/granian || { $(PYTHON) -m venv $(BENCH_VENV)/server \
+	  && $(BENCH_VENV)/server/bin/pip install --quiet 'granian>=2.8,<3' \
+	  && echo "import site; site.addsitedir('$$($(BIN)/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")')" \
+	     > "$$($(BENCH_VENV)/server/bin/python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")/newsdesk-venv.pth"; } \
+	  || { rm -rf $(BENCH_VENV)/server; echo "make bench: could not install granian from PyPI into $(BENCH_VENV)/server"; exit 1; }
+	@# Isso, the comment server peer, in a venv of its own.
+	@test -x $(BENCH_VENV)/isso/bin/granian || { $(PYTHON) -m venv $(BENCH_VENV)/isso \
+	  && $(BENCH_VENV)/isso/bin/pip install --quiet 'isso>=0.13,<0.15' 'granian>=2.8,<3'; } \
+	  || { rm -rf $(BENCH_VENV)/isso; echo "make bench: could not install isso and granian from PyPI into $(BENCH_VENV)/isso"; exit 1; }
+
+bench: bench-peers ## Breaking-news serving against nginx, Varnish, plain Wagtail, Isso (a few minutes; BENCH_ARGS=--help)
+	$(BIN)/python -m bench.serving $(BENCH_ARGS)
+
+bench-archive: venv ## Stories as snippets against stories as pages (4-7 minutes)
 	$(BIN)/python bench/stories_as_snippets.py
 
-clean: ## Remove the virtual environment (keeps var/, the demo's data)
-	rm -rf $(VENV) build *.egg-info
+clean: ## Remove the virtual environments (keeps var/, the demo's data)
+	rm -rf $(VENV) $(BENCH_VENV) build *.egg-info
