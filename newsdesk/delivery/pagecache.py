@@ -244,6 +244,9 @@ class PageCache:
         """Keep a rendered page whose render began at `epoch`, for the shared max-age."""
         entry = (epoch, keys, status, headers, body, time.time(), etag, last_modified)
         self.cache.set(ENTRY_KEY.format(key), entry, timeout=settings.NEWSDESK_CACHE_SHARED_MAX_AGE)
+        # The re-render is done: a purge that comes now must start the next one at once, not
+        # wait for the lock to expire (a page corrected twice within a second stayed stale).
+        self.cache.delete(LOCK_KEY.format(key))
 
     def purge(self, keys: tuple[str, ...]) -> int:
         """Drop every page carrying one of `keys`, in every process; return the purge's epoch."""

@@ -37,6 +37,10 @@ NOT_MODIFIED_HEADERS = {
 }
 
 
+#: What an old copy served during a re-render tells browsers and proxies: use it once, keep nothing.
+STALE_CACHE_CONTROL = "public, max-age=0, s-maxage=0, must-revalidate"
+
+
 class PageCacheApp:
     """Serve anonymous GET and HEAD requests from the page cache; pass everything else on."""
 
@@ -72,6 +76,11 @@ def serve_entry(entry: tuple, environ: dict, start_response, state: str = "hit")
         return [b""]
     body = entry[BODY]
     headers = [(n, v) for n, v in entry[HEADERS] if n.lower() != "content-length"]
+    if state == "stale":
+        # The old copy stands in while another request renders the page: a proxy in front must
+        # not keep it for the stored shared max-age, or the purge never reaches its readers.
+        headers = [(n, v) for n, v in headers if n.lower() != "cache-control"]
+        headers.append(("Cache-Control", STALE_CACHE_CONTROL))
     headers += [
         ("Content-Length", str(len(body))),
         ("Age", age),

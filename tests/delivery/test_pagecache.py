@@ -127,6 +127,17 @@ def test_a_purged_page_is_re_rendered_by_one_request_while_others_get_the_old_co
     assert pages.lookup("a", serve_stale=True)[2] == "hit"
 
 
+def test_a_second_purge_right_after_a_re_render_starts_the_next_one_at_once(pages):
+    """The re-render's lock goes with the store: a page corrected twice within a second is
+    rendered again after the second correction, not served stale until the lock expires."""
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+    store(pages, "a", ("story-1",))
+    pages.purge(("story-1",))
+    assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
+
+
 def test_the_old_copy_is_served_no_longer_than_one_render_may_take(pages, monkeypatch):
     monkeypatch.setattr(pagecache, "REVALIDATE_SECONDS", 0.2)
     store(pages, "a", ("story-1",))

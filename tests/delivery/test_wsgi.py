@@ -160,3 +160,5 @@ def test_during_a_re_render_other_readers_get_the_old_copy(wsgi_client, story):
     stale = wsgi_client.get(story.get_absolute_url())
     assert stale["X-Newsdesk-Cache"] == "stale"
     assert stale.status_code == 200
+    # A proxy in front must not keep the old copy for a day.
+    assert stale["Cache-Control"] == "public, max-age=0, s-maxage=0, must-revalidate"
