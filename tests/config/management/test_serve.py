@@ -1,10 +1,12 @@
 """`newsdesk serve` runs granian: the site, uploaded media and static files, graceful restart."""
 
+import io
 import os
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from newsdesk.config.management.commands import serve
 from newsdesk.config.management.commands.serve import MEDIA_MAX_AGE, WSGI_TARGET, granian_options
 
 
@@ -269,3 +272,50 @@ def test_ctrl_c_or_sigterm_stops_the_server_and_the_worker_within_seconds(
             if running(pid):
                 os.kill(pid, signal.SIGKILL)
         process.wait()
+
+
+def stubborn_server(options):
+    """A granian main process that never stops on SIGTERM (a deadlocked one, say)."""
+    os.setsid()
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    Path(options["ready"]).write_text(str(os.getpid()))
+    time.sleep(120)
+
+
+class StubbornSupervisor(serve.Supervisor):
+    target = staticmethod(stubborn_server)
+
+
+def signal_self_when_ready(ready: Path, times: int, delay: float) -> threading.Thread:
+    def send():
+        wait_for(ready.exists, timeout=60, what="the stub server")
+        for _ in range(times):
+            time.sleep(delay)
+            os.kill(os.getpid(), signal.SIGINT)
+
+    thread = threading.Thread(target=send)
+    thread.start()
+    return thread
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("times", "stop_grace", "message"),
+    [(2, 60, "Interrupt again: stopping now."), (1, -29, "did not stop within 1 s: killed.")],
+    ids=["second-ctrl-c", "stop-timeout"],
+)
+def test_a_server_that_does_not_stop_is_killed(monkeypatch, tmp_path, times, stop_grace, message):
+    monkeypatch.setattr(serve, "STOP_GRACE", stop_grace)  # STOP_TIMEOUT (30) + STOP_GRACE
+    ready = tmp_path / "ready"
+    stderr = io.StringIO()
+    supervisor = StubbornSupervisor({"ready": str(ready)}, with_worker=False, stderr=stderr)
+    thread = signal_self_when_ready(ready, times, delay=0.5)
+    started = time.monotonic()
+    try:
+        assert supervisor.run() == 1
+    finally:
+        thread.join()
+    assert time.monotonic() - started < 30
+    assert message in stderr.getvalue()
+    assert not running(int(ready.read_text()))
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "handlers put back"

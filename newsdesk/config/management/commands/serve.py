@@ -138,6 +138,9 @@ class Supervisor:
     SIGHUP: passed on to granian (graceful restart of its workers), unless stopping.
     """
 
+    #: What runs in the child process, given the options.
+    target = staticmethod(run_granian)
+
     def __init__(self, options: dict[str, object], *, with_worker: bool, stderr):
         self.options = options
         self.with_worker = with_worker
@@ -145,10 +148,11 @@ class Supervisor:
         self.worker: subprocess.Popen | None = None
         self.worker_signalled = False
         self.received: list[int] = []
-        self.stop_deadline: float | None = None
+        self.stopping = False
+        self.stop_deadline: float | None = None  # until granian is killed
         self.reaped = False
         self.server = multiprocessing.get_context("spawn").Process(
-            target=run_granian, args=(options,), name="granian"
+            target=self.target, args=(options,), name="granian"
         )
 
     def run(self) -> int:
@@ -214,13 +218,14 @@ class Supervisor:
                     f"granian did not stop within {STOP_TIMEOUT + STOP_GRACE} s: killed."
                 )
                 self._kill_server()
-                self.stop_deadline = float("inf")
+                self.stop_deadline = None  # SIGKILL: it exits now
 
     def _act(self, signum: int) -> None:
         if signum == signal.SIGHUP:
-            if self.stop_deadline is None and self.server.pid is not None:
+            if not self.stopping and self.server.pid is not None:
                 os.kill(self.server.pid, signal.SIGHUP)
-        elif self.stop_deadline is None:
+        elif not self.stopping:
+            self.stopping = True
             self.stop_deadline = time.monotonic() + STOP_TIMEOUT + STOP_GRACE
             if self.server.pid is not None:
                 os.kill(self.server.pid, signal.SIGTERM)
@@ -228,6 +233,7 @@ class Supervisor:
         else:
             self.stderr.write(f"{signal.strsignal(signum)} again: stopping now.")
             self._kill_server()
+            self.stop_deadline = None
             self._signal_worker()
 
     def _kill_server(self) -> None:
