@@ -12,13 +12,15 @@ from django.db.models import Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 
+from newsdesk.articles import fragments
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry
 from newsdesk.photos.services import with_renditions
 
 RELATED_STORIES = 4
 
 
-def _byline_prefetch() -> Prefetch:
+def byline_prefetch() -> Prefetch:
+    """Fetch a story's byline entries with their authors and agencies, in order."""
     return Prefetch(
         "byline_entries",
         queryset=BylineEntry.objects.select_related("author", "agency").order_by("sort_order"),
@@ -31,7 +33,7 @@ def published_stories() -> QuerySet[Article]:
         Article.objects.published()
         .newest_first()
         .select_related("section", "lead_photo")
-        .prefetch_related(_byline_prefetch())
+        .prefetch_related(byline_prefetch())
     )
 
 
@@ -57,8 +59,18 @@ def paginate(
 
 
 def find_story(slug: str) -> Article:
-    """The published story with this slug, ready to render, or 404."""
-    story = published_stories().prefetch_related("tags", "corrections").filter(slug=slug).first()
+    """The published story with this slug, ready to render, or 404.
+
+    Its byline entries are not fetched: the byline comes from a fragment (fragments.py), read
+    from the database only when the fragment is made.
+    """
+    story = (
+        Article.objects.published()
+        .select_related("section", "lead_photo")
+        .prefetch_related("tags", "corrections")
+        .filter(slug=slug)
+        .first()
+    )
     if story is None:
         raise Http404("No such story.")
     return story
@@ -68,10 +80,12 @@ def body_photos(article: Article) -> list:
     return [block.value["photo"] for block in article.body if block.block_type == "photo"]
 
 
-def related_stories(article: Article, limit: int = RELATED_STORIES) -> list[Article]:
+def related_stories(
+    article: Article, limit: int = RELATED_STORIES, *, tags: list | None = None
+) -> list[Article]:
     """The newest published stories from the same section or sharing a tag with `article`."""
     match = Q(section_id=article.section_id)
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in (article.tags.all() if tags is None else tags)]
     if tag_ids:
         match |= Q(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
     stories = published_stories().filter(match)
@@ -81,16 +95,18 @@ def related_stories(article: Article, limit: int = RELATED_STORIES) -> list[Arti
 
 
 def story_context(article: Article, preview: bool = False) -> dict:
-    """Everything the story page template needs, for a published story or an editor's preview."""
-    photos = [article.lead_photo, *body_photos(article)]
-    with_renditions(photos)
+    """Everything the story page template needs, for a published story or an editor's preview.
+
+    The byline, photos, body and related stories come rendered, from fragments kept between
+    renders of a published story (fragments.py); a preview renders them afresh.
+    """
+    tags = list(article.tags.all())
     return {
         "article": article,
-        "byline_entries": list(article.byline_entries.all()),
         "corrections": sorted(article.corrections.all(), key=lambda c: c.noted_at),
-        "tags": list(article.tags.all()),
-        "related_stories": related_stories(article),
+        "tags": tags,
         "is_preview": preview,
+        **fragments.story_parts(article, tags, preview=preview),
     }
 
 
