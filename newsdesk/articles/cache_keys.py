@@ -30,9 +30,8 @@ def story_page_keys(context: dict) -> list[str]:
     """The keys of a story page, from its template context (`services.story_context`)."""
     article = context["article"]
     keys = [SITE_KEY, story_key(article.pk), comments_key(article.pk)]
-    # The byline's names, the photos and the related stories (articles/fragments.py).
+    # The tags' names, the byline's, the photos and the related stories (articles/fragments.py).
     keys += context["fragment_keys"]
-    keys += [make_key("tag", tag.pk, "label") for tag in context["tags"]]
     return keys
 
 

@@ -1,11 +1,13 @@
-"""The parts of a story page kept between renders: the byline, the photos and body, the related
-stories.
+"""The parts of a story page kept between renders: its tags and corrections, the byline, the
+photos and body, the related stories.
 
 A story page rendered again after a purge (a comment approved, a correction elsewhere) mostly
 shows what it showed before. Each part is kept in delivery's fragment cache under the story's
 version and the language, with the cache keys of what it shows, so a purge that would make the
 part stale drops it in every process (docs/apps/articles.md, "Fragments"):
 
+- the tags and corrections: the story's version (corrections are published with it) and the
+  `tag-<id>-label` keys of its tags;
 - the byline: the story's version, `author-<id>-byline` and `agency-<id>` of its entries;
 - the lead photo and body: the version, `photo-<id>` of each photo, and `nav` when the body
   links to a page of the site (a section's address may change);
@@ -53,6 +55,13 @@ def byline_keys(entries: Iterable) -> list[str]:
     return keys
 
 
+def make_details(article) -> tuple[dict, list[str]]:
+    tags = list(article.tags.all())
+    corrections = sorted(article.corrections.all(), key=lambda c: c.noted_at)
+    keys = [*_own_keys(article), *(make_key("tag", tag.pk, "label") for tag in tags)]
+    return {"tags": tags, "corrections": corrections}, keys
+
+
 def make_byline(article, *, fetch: bool = True) -> tuple[str, list[str]]:
     if fetch:  # not for a preview: its entries are the editor's, in memory
         prefetch_related_objects([article], services.byline_prefetch())
@@ -92,28 +101,34 @@ def _own_keys(article) -> list[str]:
     return [story_key(article.pk)] if article.pk else []  # a new story's preview has no id
 
 
-def story_parts(article, tags: list, *, preview: bool = False) -> dict:
-    """The byline, lead photo, body and related stories of `article` as HTML, and the cache keys
-    of what they show (`fragment_keys`)."""
+def story_parts(article, preview: bool = False) -> dict:
+    """The tags and corrections of `article`, its byline, lead photo, body and related stories
+    as HTML, and the cache keys of what they show (`fragment_keys`)."""
     if preview:
+        details, details_keys = make_details(article)
         byline, byline_page_keys = make_byline(article, fetch=False)
         body, body_keys = make_body(article)
-        (related, related_keys), _changes = make_related(article, tags)
+        (related, related_keys), _changes = make_related(article, details["tags"])
     else:
         version = f"{story_version(article)}:{get_language()}"
+        details, details_keys = cached_fragment(
+            f"story-details:{version}", lambda: make_details(article)
+        )
         byline, byline_page_keys = cached_fragment(
             f"story-byline:{version}", lambda: make_byline(article)
         )
         body, body_keys = cached_fragment(f"story-body:{version}", lambda: make_body(article))
         (related, related_keys), _keys = cached_fragment(
-            f"story-related:{version}", lambda: make_related(article, tags)
+            f"story-related:{version}", lambda: make_related(article, details["tags"])
         )
     return {
+        "tags": details["tags"],
+        "corrections": details["corrections"],
         "byline_html": _safe(byline),
         "lead_photo_html": _safe(body["lead_photo"]),
         "body_html": _safe(body["body"]),
         "related_html": _safe(related),
-        "fragment_keys": [*byline_page_keys, *body_keys, *related_keys],
+        "fragment_keys": [*details_keys, *byline_page_keys, *body_keys, *related_keys],
     }
 
 

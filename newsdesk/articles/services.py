@@ -59,18 +59,12 @@ def paginate(
 
 
 def find_story(slug: str) -> Article:
-    """The published story with this slug, ready to render, or 404.
+    """The published story with this slug, with its section, or 404.
 
-    Its byline entries are not fetched: the byline comes from a fragment (fragments.py), read
-    from the database only when the fragment is made.
+    One query: its byline, photos, tags and corrections come from fragments (fragments.py),
+    read from the database only when a fragment is made.
     """
-    story = (
-        Article.objects.published()
-        .select_related("section", "lead_photo")
-        .prefetch_related("tags", "corrections")
-        .filter(slug=slug)
-        .first()
-    )
+    story = Article.objects.published().select_related("section").filter(slug=slug).first()
     if story is None:
         raise Http404("No such story.")
     return story
@@ -97,17 +91,10 @@ def related_stories(
 def story_context(article: Article, preview: bool = False) -> dict:
     """Everything the story page template needs, for a published story or an editor's preview.
 
-    The byline, photos, body and related stories come rendered, from fragments kept between
-    renders of a published story (fragments.py); a preview renders them afresh.
+    The tags, corrections, byline, photos, body and related stories come from fragments kept
+    between renders of a published story (fragments.py); a preview makes them afresh.
     """
-    tags = list(article.tags.all())
-    return {
-        "article": article,
-        "corrections": sorted(article.corrections.all(), key=lambda c: c.noted_at),
-        "tags": tags,
-        "is_preview": preview,
-        **fragments.story_parts(article, tags, preview=preview),
-    }
+    return {"article": article, "is_preview": preview, **fragments.story_parts(article, preview)}
 
 
 def search_stories(query: str):

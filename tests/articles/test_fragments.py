@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsdesk.articles import fragments
+from newsdesk.articles.models import Correction
 from newsdesk.articles.services import story_context
 from tests.common.db.articles import make_story, paragraph
 from tests.common.db.bylines import AuthorFactory
@@ -48,12 +49,12 @@ def story(section, author, photo):
 
 
 def test_a_render_after_a_purge_reuses_the_fragments(client, story):
-    """The byline, photos, body and related stories are made once: the next render reads only
-    the story, its tags and its corrections."""
+    """The tags, corrections, byline, photos, body and related stories are made once: the next
+    render reads only the story."""
     first = page(client, story)
     with CaptureQueriesContext(connection) as captured:
         again = page(client, story)
-    assert len(captured) == 3
+    assert len(captured) == 1
     for selector in (".byline", ".story__lead-photo", ".story__body"):
         assert text_of(again, selector) == text_of(first, selector)
 
@@ -67,6 +68,22 @@ def test_a_published_edit_shows_though_no_purge_reached_the_fragments(client, st
     body = text_of(page(client, story), ".story__body")
     assert "The corrected version." in body
     assert "The first version." not in body
+
+
+def test_a_published_correction_shows(client, story):
+    page(client, story)
+    story.corrections.add(Correction(kind="correction", text="The valley is the Kelbar."))
+    story.save_revision().publish()
+    assert "the Kelbar" in text_of(page(client, story), ".story__corrections")
+
+
+def test_a_renamed_tag_shows(client, story, django_capture_on_commit_callbacks):
+    assert text_of(page(client, story), ".story__tags") == "border"
+    with django_capture_on_commit_callbacks(execute=True):
+        tag = story.tags.get()
+        tag.name = "the border"
+        tag.save()
+    assert text_of(page(client, story), ".story__tags") == "the border"
 
 
 def test_a_renamed_author_shows_in_the_byline(
