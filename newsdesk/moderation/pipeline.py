@@ -101,6 +101,7 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
     """Everything the checks need from the database and settings, in a handful of queries."""
     now = now or submission.submitted_at or timezone.now()
     email = submission.author_email.strip()
+    stored_email = email.lower()  # as Comment.save stores it: an indexed equality, not ILIKE
     ip = _valid_ip(submission.ip_address)
 
     rules = ModerationRule.objects.active().filter(
@@ -117,7 +118,7 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
         for ban in Ban.objects.matching(email, ip, now=now)
     )
 
-    same_commenter = Q(author_email__iexact=email) if email else Q(pk__in=[])
+    same_commenter = Q(author_email=stored_email) if email else Q(pk__in=[])
     if ip:
         same_commenter |= Q(ip_address=ip)
     duplicate_since = now - timedelta(hours=settings.NEWSDESK_MODERATION_DUPLICATE_HOURS)
@@ -138,7 +139,7 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
     if ip:
         counters["by_ip"] = Count("pk", filter=Q(ip_address=ip))
     if email:
-        counters["by_email"] = Count("pk", filter=Q(author_email__iexact=email))
+        counters["by_email"] = Count("pk", filter=Q(author_email=stored_email))
     counts = (
         Comment.objects.filter(
             same_commenter, submitted_at__gte=now - timedelta(minutes=window)

@@ -263,5 +263,7 @@ def test_recent_comments_are_reduced_once_not_at_every_post(monkeypatch):
     recent = tuple(f"An earlier remark, number {n}, about the offensive." for n in range(50))
     context = ctx(recent_texts_on_story=recent, recent_texts_by_commenter=recent[:5])
     for n in range(3):
-        assert checks.duplicate(sub(f"A new remark, number {n}, on the offensive."), context) is None
+        assert (
+            checks.duplicate(sub(f"A new remark, number {n}, on the offensive."), context) is None
+        )
     assert len(reduced) == 50 + 3
