@@ -8,6 +8,10 @@ from django.core.signals import request_finished
 
 from newsdesk.delivery.diskcache_backend import KeptOpenDjangoCache
 
+pytestmark = pytest.mark.skipif(
+    not isinstance(caches["delivery"], KeptOpenDjangoCache), reason="REDIS_URL: the store is Redis"
+)
+
 
 @pytest.fixture
 def connects(monkeypatch):
@@ -27,7 +31,6 @@ def connects(monkeypatch):
 
 def test_the_end_of_a_request_does_not_close_the_cache(connects):
     cache = caches["delivery"]
-    assert isinstance(cache, KeptOpenDjangoCache)
     cache.set("k", 1)
     request_finished.send(sender=None)  # Django closes every cache here
     assert cache.get("k") == 1
