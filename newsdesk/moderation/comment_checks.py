@@ -39,6 +39,8 @@ class CheckContext:
     now: datetime
     banned_words: tuple[WordRule, ...] = ()
     suspect_words: tuple[WordRule, ...] = ()
+    # The editors' threat patterns, read with the other rules for the local scorer.
+    threat_words: tuple[WordRule, ...] | None = None
     bans: tuple[BanFinding, ...] = ()
     # Texts of the commenter's recent comments (same email or same IP address), any story.
     recent_texts_by_commenter: tuple[str, ...] = ()

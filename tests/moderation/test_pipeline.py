@@ -276,3 +276,14 @@ def test_the_commenters_recent_comments_are_found_through_their_indexes(story):
         cursor.execute(f"EXPLAIN QUERY PLAN {lookups[0]}")
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
     assert "comment_author_email" in plan and "comment_ip_submitted" in plan, plan
+
+
+def test_a_review_reads_the_rules_once_and_the_scorer_still_holds_an_editors_threat(story):
+    """The pipeline reads every kind of rule in one query and hands the threat patterns to the
+    local scorer, which read the rules table again at every post."""
+    ModerationRule.objects.create(pattern="hunt them down", kind=ModerationRule.Kind.THREAT)
+    with CaptureQueriesContext(connection) as queries:
+        verdicts = pipeline.run_checks(submission(story.pk, text="We will hunt them down."))
+    rule_reads = [q for q in queries if "moderation_moderationrule" in q["sql"]]
+    assert len(rule_reads) == 1
+    assert any(v.action == Action.HOLD and "hunt them down" in v.detail for v in verdicts), verdicts
