@@ -30,13 +30,8 @@ def story_page_keys(context: dict) -> list[str]:
     """The keys of a story page, from its template context (`services.story_context`)."""
     article = context["article"]
     keys = [SITE_KEY, story_key(article.pk), comments_key(article.pk)]
-    for entry in context["byline_entries"]:
-        if entry.author_id:
-            keys.append(make_key("author", entry.author_id, "byline"))
-        if entry.agency_id:
-            keys.append(make_key("agency", entry.agency_id))
-    keys += [make_key("tag", tag.pk, "label") for tag in context["tags"]]
-    keys += stories_keys(context["related_stories"])
+    # The tags' names, the byline's, the photos and the related stories (articles/fragments.py).
+    keys += context["fragment_keys"]
     return keys
 
 

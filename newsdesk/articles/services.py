@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 
+from newsdesk.articles import fragments
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry
 from newsdesk.photos.services import with_renditions
 from newsdesk.search_index import plain_words
@@ -19,7 +20,8 @@ from newsdesk.search_index import plain_words
 RELATED_STORIES = 4
 
 
-def _byline_prefetch() -> Prefetch:
+def byline_prefetch() -> Prefetch:
+    """Fetch a story's byline entries with their authors and agencies, in order."""
     return Prefetch(
         "byline_entries",
         queryset=BylineEntry.objects.select_related("author", "agency").order_by("sort_order"),
@@ -32,7 +34,7 @@ def published_stories() -> QuerySet[Article]:
         Article.objects.published()
         .newest_first()
         .select_related("section", "lead_photo")
-        .prefetch_related(_byline_prefetch())
+        .prefetch_related(byline_prefetch())
     )
 
 
@@ -58,8 +60,12 @@ def paginate(
 
 
 def find_story(slug: str) -> Article:
-    """The published story with this slug, ready to render, or 404."""
-    story = published_stories().prefetch_related("tags", "corrections").filter(slug=slug).first()
+    """The published story with this slug, with its section, or 404.
+
+    One query: its byline, photos, tags and corrections come from fragments (fragments.py),
+    read from the database only when a fragment is made.
+    """
+    story = Article.objects.published().select_related("section").filter(slug=slug).first()
     if story is None:
         raise Http404("No such story.")
     return story
@@ -69,10 +75,12 @@ def body_photos(article: Article) -> list:
     return [block.value["photo"] for block in article.body if block.block_type == "photo"]
 
 
-def related_stories(article: Article, limit: int = RELATED_STORIES) -> list[Article]:
+def related_stories(
+    article: Article, limit: int = RELATED_STORIES, *, tags: list | None = None
+) -> list[Article]:
     """The newest published stories from the same section or sharing a tag with `article`."""
     match = Q(section_id=article.section_id)
-    tag_ids = [tag.pk for tag in article.tags.all()]
+    tag_ids = [tag.pk for tag in (article.tags.all() if tags is None else tags)]
     if tag_ids:
         match |= Q(pk__in=ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
     stories = published_stories().filter(match)
@@ -82,17 +90,12 @@ def related_stories(article: Article, limit: int = RELATED_STORIES) -> list[Arti
 
 
 def story_context(article: Article, preview: bool = False) -> dict:
-    """Everything the story page template needs, for a published story or an editor's preview."""
-    photos = [article.lead_photo, *body_photos(article)]
-    with_renditions(photos)
-    return {
-        "article": article,
-        "byline_entries": list(article.byline_entries.all()),
-        "corrections": sorted(article.corrections.all(), key=lambda c: c.noted_at),
-        "tags": list(article.tags.all()),
-        "related_stories": related_stories(article),
-        "is_preview": preview,
-    }
+    """Everything the story page template needs, for a published story or an editor's preview.
+
+    The tags, corrections, byline, photos, body and related stories come from fragments kept
+    between renders of a published story (fragments.py); a preview makes them afresh.
+    """
+    return {"article": article, "is_preview": preview, **fragments.story_parts(article, preview)}
 
 
 def search_stories(query: str):

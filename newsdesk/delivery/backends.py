@@ -36,10 +36,14 @@ class PurgeBackend:
 
 
 class PageCacheBackend(PurgeBackend):
-    """The embedded page cache every worker process shares."""
+    """The embedded page cache every worker process shares, and the fragments of pages.
+
+    Its purge log also tells the fragment cache (fragments.py) what is stale, so it is on while
+    either is, behind Varnish too.
+    """
 
     def enabled(self) -> bool:
-        return settings.NEWSDESK_PAGE_CACHE
+        return settings.NEWSDESK_PAGE_CACHE or settings.NEWSDESK_FRAGMENT_CACHE
 
     def purge(self, keys, urls):
         page_cache().purge(tuple(keys))

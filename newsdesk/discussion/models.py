@@ -121,12 +121,16 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["story", "status", "submitted_at"], name="comment_story_status"),
             models.Index(fields=["author_email"], name="comment_author_email"),
+            # The moderation pipeline's per-address lookups (recent comments from one IP).
+            models.Index(fields=["ip_address", "submitted_at"], name="comment_ip_submitted"),
         ]
 
     def __str__(self) -> str:
         return f"{self.author_name}: {self.text[:60]}"
 
     def save(self, *args, **kwargs):
+        # Stored lower-cased whoever stores it, so "the same commenter" is an indexed equality.
+        self.author_email = (self.author_email or "").strip().lower()
         # A reply's depth and thread are derived from its parent whoever creates it (the reader
         # form, an import, the admin), so threads load in one query by `thread_root`.
         if self._state.adding and self.parent_id is not None and self.thread_root_id is None:

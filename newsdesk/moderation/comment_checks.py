@@ -11,6 +11,7 @@ stored as written and translated when shown, to the reader or to a moderator. Sp
 word that matched, how many links) go in `detail`, which only moderators see.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -38,6 +39,8 @@ class CheckContext:
     now: datetime
     banned_words: tuple[WordRule, ...] = ()
     suspect_words: tuple[WordRule, ...] = ()
+    # The editors' threat patterns, read with the other rules for the local scorer.
+    threat_words: tuple[WordRule, ...] | None = None
     bans: tuple[BanFinding, ...] = ()
     # Texts of the commenter's recent comments (same email or same IP address), any story.
     recent_texts_by_commenter: tuple[str, ...] = ()
@@ -172,8 +175,13 @@ def rate_limit_per_ip(submission: Submission, context: CheckContext) -> Verdict 
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=1024)
 def comparable_text(text: str) -> str:
-    """`text` reduced to its words, for spotting the same comment posted again."""
+    """`text` reduced to its words, for spotting the same comment posted again.
+
+    Each post is compared with up to a hundred recent comments, mostly the same ones from one
+    post to the next: reducing them afresh was 40% of a post's time (docs/performance-render.md).
+    """
     return _NOT_WORDS.sub(" ", normalise(text)).strip()
 
 

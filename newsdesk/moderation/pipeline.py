@@ -25,7 +25,7 @@ from newsdesk.articles.models import DiscussionMode
 from newsdesk.discussion.models import Comment
 from newsdesk.moderation.comment_checks import BanFinding, CheckContext
 from newsdesk.moderation.models import Ban, ModerationDecision, ModerationRule
-from newsdesk.moderation.scorers import load_scorer, unavailable_verdict
+from newsdesk.moderation.scorers import PatternScorer, load_scorer, unavailable_verdict
 from newsdesk.moderation.verdicts import Action, Submission, Verdict, strongest
 
 logger = logging.getLogger(__name__)
@@ -101,14 +101,15 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
     """Everything the checks need from the database and settings, in a handful of queries."""
     now = now or submission.submitted_at or timezone.now()
     email = submission.author_email.strip()
+    stored_email = email.lower()  # as Comment.save stores it: an indexed equality, not ILIKE
     ip = _valid_ip(submission.ip_address)
 
-    rules = ModerationRule.objects.active().filter(
-        kind__in=[ModerationRule.Kind.BANNED, ModerationRule.Kind.SUSPECT]
-    )
-    banned, suspect = [], []
-    for rule in rules.order_by("pk"):
-        (banned if rule.kind == ModerationRule.Kind.BANNED else suspect).append(rule.as_word_rule())
+    # Every kind in one query: the local scorer's threat patterns too (it read them again).
+    by_kind: dict[str, list] = {kind: [] for kind in ModerationRule.Kind.values}
+    for rule in ModerationRule.objects.active().order_by("pk"):
+        by_kind.setdefault(rule.kind, []).append(rule.as_word_rule())
+    banned = by_kind[ModerationRule.Kind.BANNED]
+    suspect = by_kind[ModerationRule.Kind.SUSPECT]
 
     bans = tuple(
         BanFinding(
@@ -117,7 +118,7 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
         for ban in Ban.objects.matching(email, ip, now=now)
     )
 
-    same_commenter = Q(author_email__iexact=email) if email else Q(pk__in=[])
+    same_commenter = Q(author_email=stored_email) if email else Q(pk__in=[])
     if ip:
         same_commenter |= Q(ip_address=ip)
     duplicate_since = now - timedelta(hours=settings.NEWSDESK_MODERATION_DUPLICATE_HOURS)
@@ -138,7 +139,7 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
     if ip:
         counters["by_ip"] = Count("pk", filter=Q(ip_address=ip))
     if email:
-        counters["by_email"] = Count("pk", filter=Q(author_email__iexact=email))
+        counters["by_email"] = Count("pk", filter=Q(author_email=stored_email))
     counts = (
         Comment.objects.filter(
             same_commenter, submitted_at__gte=now - timedelta(minutes=window)
@@ -151,6 +152,7 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
         now=now,
         banned_words=tuple(banned),
         suspect_words=tuple(suspect),
+        threat_words=tuple(by_kind[ModerationRule.Kind.THREAT]),
         bans=bans,
         recent_texts_by_commenter=by_commenter,
         recent_texts_on_story=on_story,
@@ -193,7 +195,10 @@ def run_checks(submission: Submission, context: CheckContext | None = None) -> l
         if verdict is not None:
             verdicts.append(verdict)
     try:
-        verdicts.extend(load_scorer().score(submission.text, submission.language))
+        scorer = load_scorer()
+        if isinstance(scorer, PatternScorer) and context.threat_words is not None:
+            scorer.use_threat_rules(context.threat_words)
+        verdicts.extend(scorer.score(submission.text, submission.language))
     except Exception as error:
         logger.exception("Comment scorer failed")
         verdicts.append(unavailable_verdict(f"{type(error).__name__}: {error}"))

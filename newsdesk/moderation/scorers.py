@@ -95,6 +95,11 @@ class PatternScorer:
         self._threat_rules = None if threat_rules is None else tuple(threat_rules)
         self.builtin = builtin
 
+    def use_threat_rules(self, rules: Iterable[WordRule]) -> None:
+        """Score with `rules`, already read (the pipeline reads every kind of rule at once)."""
+        if self._threat_rules is None:
+            self._threat_rules = tuple(rules)
+
     @property
     def threat_rules(self) -> tuple[WordRule, ...]:
         """The editors' active threat patterns (loaded from the database once per scorer)."""

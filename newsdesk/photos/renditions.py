@@ -9,6 +9,7 @@ decodes), and other formats are reduced right after decoding, so the copies Wagt
 makes (orientation, crop) are of the small picture. docs/apps/photos.md has the measured figures.
 """
 
+import functools
 import math
 import threading
 from contextlib import contextmanager
@@ -41,7 +42,24 @@ _REDUCIBLE_MODES = {"L", "LA", "La", "RGB", "RGBA", "RGBa", "RGBX", "CMYK", "YCb
 
 def filter_specs(place: str) -> list[str]:
     """The expanded filter specs for `place`, e.g. "story"."""
-    return Filter.expand_spec(SPECS[place])
+    return [one.spec for one in place_filters(place)]
+
+
+def place_filters(place: str) -> tuple[Filter, ...]:
+    """Wagtail's `Filter` for each expanded spec of `place`, parsed once per process."""
+    return _parsed_filters(SPECS[place])
+
+
+@functools.cache
+def _parsed_filters(spec: str) -> tuple[Filter, ...]:
+    # A Filter parses its spec on first use and keeps the result, so handing the same instances
+    # to `get_renditions` on every page parses each spec once per process, not once per photo
+    # shown. They only look renditions up: a missing one is made by a new SparingFilter
+    # (models.Photo.generate_rendition_file), which keeps per-rendition state.
+    filters = tuple(Filter(spec=one) for one in Filter.expand_spec(spec))
+    for one in filters:
+        _ = one.operations
+    return filters
 
 
 def all_filter_specs() -> list[str]:

@@ -115,3 +115,33 @@ def test_each_language_and_page_is_cached_apart(story, settings):
     assert "Ответить" in render(story, language="ru")
     first, second = render(story), render(story, "?comments_page=2")
     assert first != second
+
+
+def test_the_blank_form_is_rendered_once_per_story_and_language_with_a_fresh_token(
+    story, monkeypatch
+):
+    """Its widgets are rendered once; each page still gets its own signed token."""
+    from bs4 import BeautifulSoup
+
+    from newsdesk.discussion.templatetags import discussion as tags
+    from newsdesk.discussion.tokens import read_form_token
+
+    tags._blank_form.cache_clear()
+    rendered = []
+    real = tags.render_to_string
+
+    def counting(name, context=None, *args, **kwargs):
+        rendered.append(name)
+        return real(name, context, *args, **kwargs)
+
+    monkeypatch.setattr(tags, "render_to_string", counting)
+    pages = [render(story), render(story), render(story, language="fr")]
+    assert rendered.count("discussion/comment_form.html") == 2  # English, then French
+    tokens = [
+        BeautifulSoup(p, "html.parser").find("input", {"name": "token"})["value"] for p in pages
+    ]
+    assert len(set(tokens)) == 3
+    for token in tokens:
+        read_form_token(token)  # a valid token, signed when its page rendered
+    form = BeautifulSoup(pages[0], "html.parser").find("form")
+    assert form["action"].endswith(f"/discussion/stories/{story.pk}/comments/")

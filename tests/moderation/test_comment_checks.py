@@ -246,3 +246,24 @@ def test_reasons_are_english_sentences_to_translate_when_shown():
     """Reasons carry no specifics, so the stored English text is a translation key."""
     verdict = checks.too_many_links(sub("a.com b.com c.com d.com"), ctx())
     assert verdict.reason == "It contains many links, so a moderator will check them first."
+
+
+def test_recent_comments_are_reduced_once_not_at_every_post(monkeypatch):
+    """The duplicate check compares each post with the same recent comments: each is reduced
+    to its words once per process."""
+    checks.comparable_text.cache_clear()
+    reduced = []
+    real = checks.normalise
+
+    def counting(text):
+        reduced.append(text)
+        return real(text)
+
+    monkeypatch.setattr(checks, "normalise", counting)
+    recent = tuple(f"An earlier remark, number {n}, about the offensive." for n in range(50))
+    context = ctx(recent_texts_on_story=recent, recent_texts_by_commenter=recent[:5])
+    for n in range(3):
+        assert (
+            checks.duplicate(sub(f"A new remark, number {n}, on the offensive."), context) is None
+        )
+    assert len(reduced) == 50 + 3

@@ -254,3 +254,36 @@ def test_reasons_are_translated_for_the_reader(story):
     with translation.override("en"):
         assert review.reasons_for_reader()[0].startswith("It seems to call for violence")
     assert review.reasons()[0]["reason"].startswith("It seems to call for violence")
+
+
+def test_a_commenter_writing_their_email_in_capitals_is_the_same_commenter(story):
+    make_comment(story, author_email="anna@example.org", ip_address="10.0.0.1")
+    stored = make_comment(story, author_email=" Anna@Example.ORG", ip_address="10.0.0.2")
+    assert Comment.objects.get(pk=stored.pk).author_email == "anna@example.org"
+    context = pipeline.gather_context(submission(story.pk, author_email="ANNA@example.org"))
+    assert context.recent_count_by_email == 2
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's query plan")
+def test_the_commenters_recent_comments_are_found_through_their_indexes(story):
+    """The lookups by email or address read the commenter's rows through the email and address
+    indexes, not every comment of the last day (the breaking-news case)."""
+    with CaptureQueriesContext(connection) as captured:
+        pipeline.gather_context(submission(story.pk))
+    lookups = [q["sql"] for q in captured if "198.51.100.7" in q["sql"] and "COUNT" not in q["sql"]]
+    assert lookups
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {lookups[0]}")
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "comment_author_email" in plan and "comment_ip_submitted" in plan, plan
+
+
+def test_a_review_reads_the_rules_once_and_the_scorer_still_holds_an_editors_threat(story):
+    """The pipeline reads every kind of rule in one query and hands the threat patterns to the
+    local scorer, which read the rules table again at every post."""
+    ModerationRule.objects.create(pattern="hunt them down", kind=ModerationRule.Kind.THREAT)
+    with CaptureQueriesContext(connection) as queries:
+        verdicts = pipeline.run_checks(submission(story.pk, text="We will hunt them down."))
+    rule_reads = [q for q in queries if "moderation_moderationrule" in q["sql"]]
+    assert len(rule_reads) == 1
+    assert any(v.action == Action.HOLD and "hunt them down" in v.detail for v in verdicts), verdicts

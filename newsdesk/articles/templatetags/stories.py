@@ -26,10 +26,15 @@ def insert_dateline(html: str, place: str) -> str:
 @register.simple_tag(takes_context=True)
 def story_body(context, article):
     """Render the story's body blocks, the dateline leading its first paragraph."""
+    return render_story_body(article, context.flatten())
+
+
+def render_story_body(article, context: dict | None = None):
+    """The story's body blocks as HTML, the dateline leading its first paragraph."""
     rendered = []
     dateline = article.dateline.strip()
     for block in article.body:
-        html = str(block.render(context=context.flatten()))
+        html = str(block.render(context=context or {}))
         if dateline and block.block_type == "paragraph":
             html = insert_dateline(html, dateline)
             dateline = ""

@@ -180,7 +180,7 @@ else:
         # Delivery: the page cache and the purge log, shared by every process on the machine
         # through SQLite files (diskcache), so no Redis is needed (docs/apps/delivery.md).
         "delivery": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "newsdesk.delivery.diskcache_backend.KeptOpenDjangoCache",
             "LOCATION": env_str("NEWSDESK_PAGE_CACHE_DIR", str(DATA_DIR / "page-cache")),
             "TIMEOUT": None,
             "SHARDS": 4,
@@ -415,6 +415,8 @@ NEWSDESK_CACHE_KEY_HEADERS = env_list(
     "NEWSDESK_CACHE_KEY_HEADERS", ["xkey", "Surrogate-Key", "Cache-Tag"]
 )
 NEWSDESK_PAGE_CACHE = env_bool("NEWSDESK_PAGE_CACHE", True)
+# Parts of reader pages kept between renders (delivery/fragments.py), dropped by the same purges.
+NEWSDESK_FRAGMENT_CACHE = env_bool("NEWSDESK_FRAGMENT_CACHE", True)
 NEWSDESK_PURGE_BACKENDS = env_list(
     "NEWSDESK_PURGE_BACKENDS",
     [

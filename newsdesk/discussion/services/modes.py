@@ -3,23 +3,45 @@
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Q
+from django.http.request import split_domain_port
 from django.utils import timezone
 from wagtail.models import Site
 
 from newsdesk.articles.models import Article, DiscussionMode
+from newsdesk.delivery import cached_fragment
 from newsdesk.discussion.models import Comment, DiscussionSettings
+
+#: Purged when a site or the discussion settings change (sections.cache_keys, policy.py).
+SETTINGS_KEY = "nav"
 
 
 def discussion_settings(request=None) -> DiscussionSettings:
     """The discussion settings of the request's site (or the default site); unsaved defaults
-    when there is no site."""
+    when there is no site.
+
+    Looked up once per host, not per request: kept in delivery's fragment cache (shared by
+    every process) until a site or the settings change, which purges `nav`.
+    """
     if request is not None:
-        try:
-            return DiscussionSettings.for_request(request)
-        except DiscussionSettings.DoesNotExist:
-            return DiscussionSettings()
+        cached = getattr(request, "_newsdesk_discussion_settings", None)
+        if cached is None:
+            # The host and port decide the site (Wagtail's Site.find_for_request).
+            hostname = split_domain_port(request._get_raw_host())[0]
+            cached, _keys = cached_fragment(
+                f"discussion-settings:{hostname}:{request.get_port()}",
+                lambda: (_settings_for_request(request), [SETTINGS_KEY]),
+            )
+            request._newsdesk_discussion_settings = cached
+        return cached
     site = Site.objects.filter(is_default_site=True).first()
     return DiscussionSettings.for_site(site) if site else DiscussionSettings()
+
+
+def _settings_for_request(request) -> DiscussionSettings:
+    try:
+        return DiscussionSettings.for_request(request)
+    except DiscussionSettings.DoesNotExist:
+        return DiscussionSettings()
 
 
 def discussion_mode(

@@ -5,7 +5,7 @@ import logging
 from django import template
 from wagtail.images.models import Picture, SourceImageIOError
 
-from newsdesk.photos.renditions import filter_specs
+from newsdesk.photos.renditions import place_filters
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -17,7 +17,7 @@ def picture_of(photo, place: str, sizes: str = "100vw", eager: bool = False):
     if photo is None:
         return ""
     try:
-        renditions = photo.get_renditions(*filter_specs(place))
+        renditions = photo.get_renditions(*place_filters(place))
     except SourceImageIOError:
         # The file is missing, unreadable or over the pixel limit: the story shows without it.
         logger.warning("Photo %s has no renditions for %r", photo.pk, place, exc_info=True)
