@@ -1,9 +1,14 @@
-"""Fixtures of the delivery tests: a WSGI client that goes through the page cache's hit path."""
+"""Fixtures of the delivery tests: a WSGI client that goes through the page cache's hit path, and
+another OS process on the same shared cache."""
 
 import io
+import os
+import subprocess
 import sys
+import textwrap
 
 import pytest
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -76,3 +81,21 @@ class WSGIClient:
 @pytest.fixture
 def wsgi_client() -> WSGIClient:
     return WSGIClient()
+
+
+def run_in_another_process(code: str) -> str:
+    """Run `code` (after django.setup()) in a new Python process on this test's shared cache and
+    purge log; return what it printed, failing the test if it failed."""
+    script = "import django\ndjango.setup()\n" + textwrap.dedent(code)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings.test",
+        "NEWSDESK_DATA_DIR": str(settings.DATA_DIR),
+        "NEWSDESK_PAGE_CACHE_DIR": settings.CACHES["delivery"]["LOCATION"],
+        "NEWSDESK_PURGE_BACKENDS": "newsdesk.delivery.backends.PageCacheBackend",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()

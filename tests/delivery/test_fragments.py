@@ -1,15 +1,10 @@
 """Page fragments: kept between renders, shared by processes, dropped by purges of their keys."""
 
-import os
-import subprocess
-import sys
-import textwrap
-
 import pytest
-from django.conf import settings
 
 from newsdesk.delivery import cached_fragment
 from newsdesk.delivery.pagecache import page_cache
+from tests.delivery.conftest import run_in_another_process
 
 
 class Maker:
@@ -84,10 +79,8 @@ def test_a_fragment_kept_in_one_process_is_used_by_another_until_a_purge_there()
     here without making it, then purges its key; here it is made again."""
     make = Maker(value="made here")
     cached_fragment("shared", make)
-    script = textwrap.dedent(
+    printed = run_in_another_process(
         """
-        import django
-        django.setup()
         from newsdesk.delivery import cached_fragment
         from newsdesk.delivery.services import purge_now
 
@@ -98,18 +91,7 @@ def test_a_fragment_kept_in_one_process_is_used_by_another_until_a_purge_there()
         purge_now(["story-1"])
         """
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings.test",
-        "NEWSDESK_DATA_DIR": str(settings.DATA_DIR),
-        "NEWSDESK_PAGE_CACHE_DIR": settings.CACHES["delivery"]["LOCATION"],
-        "NEWSDESK_PURGE_BACKENDS": "newsdesk.delivery.backends.PageCacheBackend",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "made here"
+    assert printed == "made here"
     assert cached_fragment("shared", Maker(value="made again"))[0] == "made again"
 
 

@@ -1,16 +1,12 @@
 """The shared page cache: purge by key, across processes, and no page older than a purge."""
 
-import os
-import subprocess
-import sys
-import textwrap
 import time
 
 import pytest
-from django.conf import settings
 
 from newsdesk.delivery import pagecache
 from newsdesk.delivery.pagecache import PageCache
+from tests.delivery.conftest import run_in_another_process
 
 
 @pytest.fixture
@@ -91,28 +87,15 @@ def test_a_purge_in_another_process_is_seen_here_and_the_other_way_round(pages):
     """Two OS processes on one diskcache directory: a page stored here is a hit there, and a
     purge made there is honoured here at the next lookup."""
     store(pages, "shared", ("story-9",))
-    script = textwrap.dedent(
+    printed = run_in_another_process(
         """
-        import django
-        django.setup()
         from newsdesk.delivery.pagecache import page_cache
         from newsdesk.delivery.services import purge_now
         print("hit" if page_cache().lookup("shared")[0] is not None else "miss")
         purge_now(["story-9"])
         """
     )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings.test",
-        "NEWSDESK_DATA_DIR": str(settings.DATA_DIR),
-        "NEWSDESK_PAGE_CACHE_DIR": settings.CACHES["delivery"]["LOCATION"],
-        "NEWSDESK_PURGE_BACKENDS": "newsdesk.delivery.backends.PageCacheBackend",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "hit"
+    assert printed == "hit"
     assert pages.lookup("shared")[0] is None
 
 
