@@ -72,22 +72,21 @@ class VerifyView(FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class EnrolView(WagtailAdminTemplateMixin, FormView):
-    """Set up an authenticator app: scan the code, type what the app shows."""
+class TwoFactorAccountView(WagtailAdminTemplateMixin, FormView):
+    """A page of the account's two-step verification, confirmed with a code; none when the
+    site has two-step verification off."""
 
     form_class = CodeForm
-    template_name = "staff_login/enrol.html"
-    page_title = "Two-step verification"
     header_icon = "key"
 
     def dispatch(self, request, *args, **kwargs):
         if services.two_factor_policy() == services.OFF:
             raise Http404
-        if services.has_two_factor(request.user):
-            messages.info(request, "Two-step verification is already on for your account.")
-            return redirect("wagtailadmin_account")
-        self.device = services.start_enrolment(request.user)
-        return super().dispatch(request, *args, **kwargs)
+        return self.elsewhere(request) or super().dispatch(request, *args, **kwargs)
+
+    def elsewhere(self, request) -> HttpResponse | None:
+        """Where to send a user this page is not for (already enrolled, or not), else None."""
+        return None
 
     def get_breadcrumbs_items(self):
         return [
@@ -98,9 +97,27 @@ class EnrolView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
+            required=services.two_factor_required(self.request.user), **kwargs
+        )
+
+
+class EnrolView(TwoFactorAccountView):
+    """Set up an authenticator app: scan the code, type what the app shows."""
+
+    template_name = "staff_login/enrol.html"
+    page_title = "Two-step verification"
+
+    def elsewhere(self, request) -> HttpResponse | None:
+        if services.has_two_factor(request.user):
+            messages.info(request, "Two-step verification is already on for your account.")
+            return redirect("wagtailadmin_account")
+        self.device = services.start_enrolment(request.user)
+        return None
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
             qr_code=services.qr_code_svg(self.device),
             secret=services.secret_for_typing(self.device),
-            required=services.two_factor_required(self.request.user),
             next=_next_url(self.request, ""),
             **kwargs,
         )
@@ -116,33 +133,16 @@ class EnrolView(WagtailAdminTemplateMixin, FormView):
         return redirect(_next_url(self.request, reverse("wagtailadmin_account")))
 
 
-@method_decorator(never_cache, name="dispatch")
-class RemoveView(WagtailAdminTemplateMixin, FormView):
+class RemoveView(TwoFactorAccountView):
     """Turn two-step verification off, proven with a current code."""
 
-    form_class = CodeForm
     template_name = "staff_login/remove.html"
     page_title = "Turn off two-step verification"
-    header_icon = "key"
 
-    def dispatch(self, request, *args, **kwargs):
-        if services.two_factor_policy() == services.OFF:
-            raise Http404
+    def elsewhere(self, request) -> HttpResponse | None:
         if not services.has_two_factor(request.user):
             return redirect("wagtailadmin_account")
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *super().get_breadcrumbs_items(),
-            {"url": reverse("wagtailadmin_account"), "label": "Account"},
-            {"url": "", "label": self.page_title},
-        ]
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            required=services.two_factor_required(self.request.user), **kwargs
-        )
+        return None
 
     def form_valid(self, form):
         device = services.confirmed_device(self.request.user)
