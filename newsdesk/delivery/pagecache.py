@@ -11,11 +11,13 @@ rendered from data older than a purge can never be served after it, even when it
 after the purge. docs/apps/delivery.md has the measurements behind this choice.
 """
 
+import functools
 import hashlib
 import logging
 import threading
 import time
 from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -43,8 +45,43 @@ REVALIDATE_SECONDS = 1
 #: Purged keys a process remembers before it forgets them all and treats older entries as purged.
 MAX_REMEMBERED_KEYS = 200_000
 
+#: Seconds a hit may trust the epoch this process read last instead of reading it again. A purge
+#: made in another process is honoured here at most this much later (the issue allows 1 s); a
+#: purge made in this process, and every miss, reads the epoch at once.
+EPOCH_RECHECK_SECONDS = 0.05
+
 # Positions in a stored entry (a tuple pickles and loads faster than an object).
 EPOCH, KEYS, STATUS, HEADERS, BODY, STORED_AT, ETAG, LAST_MODIFIED = range(8)
+
+
+class KeyRules(NamedTuple):
+    """The settings a hit reads, read once: a hit should not pay for settings lookups."""
+
+    enabled: bool
+    session_cookie: str
+    language_cookie: str
+    uncached_prefixes: tuple[str, ...]
+    forwarded_host: bool
+    proxy_ssl_header: tuple[str, str] | None
+
+
+@functools.cache
+def key_rules() -> KeyRules:
+    """The settings behind page cache keys (read again after a setting changes in tests)."""
+    return KeyRules(
+        enabled=settings.NEWSDESK_PAGE_CACHE,
+        session_cookie=settings.SESSION_COOKIE_NAME,
+        language_cookie=settings.LANGUAGE_COOKIE_NAME,
+        uncached_prefixes=(settings.STATIC_URL, settings.MEDIA_URL),
+        forwarded_host=settings.USE_X_FORWARDED_HOST,
+        proxy_ssl_header=settings.SECURE_PROXY_SSL_HEADER,
+    )
+
+
+def forget_settings(**kwargs) -> None:
+    """Connected to `setting_changed`: the next key reads the settings again."""
+    key_rules.cache_clear()
+    _language_for.cache_clear()
 
 
 def request_key(environ: dict) -> str | None:
@@ -58,42 +95,53 @@ def request_key(environ: dict) -> str | None:
         return None
     if "HTTP_AUTHORIZATION" in environ:
         return None
+    rules = key_rules()
     cookies = environ.get("HTTP_COOKIE", "")
-    if settings.SESSION_COOKIE_NAME in cookies:  # signed-in staff (or a look-alike): never cached
+    if rules.session_cookie in cookies:  # signed-in staff (or a look-alike): never cached
         return None
     path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-    if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+    if path.startswith(rules.uncached_prefixes):
         return None
-    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+    if rules.forwarded_host and "HTTP_X_FORWARDED_HOST" in environ:
         host = environ["HTTP_X_FORWARDED_HOST"]
     else:
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
     variant = "|".join(
         (
-            _scheme(environ),
+            _scheme(environ, rules.proxy_ssl_header),
             host.lower(),
             path,
             environ.get("QUERY_STRING", ""),
-            _language(environ, cookies),
+            _language(environ, cookies, rules.language_cookie),
         )
     )
     return hashlib.blake2b(variant.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
 
 
-def _scheme(environ: dict) -> str:
+def _scheme(environ: dict, proxy_ssl_header: tuple[str, str] | None) -> str:
     """The scheme as Django's `request.scheme` reports it (SECURE_PROXY_SSL_HEADER honoured)."""
-    if settings.SECURE_PROXY_SSL_HEADER:
-        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+    if proxy_ssl_header:
+        header, secure_value = proxy_ssl_header
         value = environ.get(header)
         if value is not None:
             return "https" if value.split(",", 1)[0].strip() == secure_value else "http"
     return environ.get("wsgi.url_scheme", "http")
 
 
-def _language(environ: dict, cookies: str) -> str:
+def _language(environ: dict, cookies: str, language_cookie: str) -> str:
     """The language LocaleMiddleware will activate for this request (cookie, then header)."""
-    parsed = parse_cookie(cookies) if settings.LANGUAGE_COOKIE_NAME in cookies else {}
-    probe = SimpleNamespace(COOKIES=parsed, META=environ)
+    chosen = parse_cookie(cookies).get(language_cookie) if language_cookie in cookies else None
+    return _language_for(chosen, environ.get("HTTP_ACCEPT_LANGUAGE", ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _language_for(cookie_language: str | None, accept_language: str) -> str:
+    """Django's choice for this cookie and Accept-Language header, worked out once per pair:
+    readers' browsers send a few dozen distinct headers, and the choice is a tenth of a hit."""
+    probe = SimpleNamespace(
+        COOKIES={} if cookie_language is None else {settings.LANGUAGE_COOKIE_NAME: cookie_language},
+        META={"HTTP_ACCEPT_LANGUAGE": accept_language} if accept_language else {},
+    )
     return translation.get_language_from_request(probe, check_path=False)
 
 
@@ -119,9 +167,23 @@ class PurgeView:
         self.floor = 0  # entries rendered before this epoch count as purged
         self.purged: dict[str, int] = {}
         self.hole_since: float | None = None
+        self.current: int | None = None  # the epoch as last read, and when
+        self.read_at = 0.0
+
+    def recent(self, cache) -> tuple[int, bool]:
+        """The epoch read less than EPOCH_RECHECK_SECONDS ago, or read now; and whether it was
+        read now."""
+        if self.current is not None and time.monotonic() - self.read_at < EPOCH_RECHECK_SECONDS:
+            return self.current, False
+        return self.refresh(cache), True
 
     def refresh(self, cache) -> int:
         """Read the epoch, and any purge records this process has not read yet; return it."""
+        current = self._read_epoch(cache)
+        self.current, self.read_at = current, time.monotonic()
+        return current
+
+    def _read_epoch(self, cache) -> int:
         current = cache.get(EPOCH_KEY)
         if current is None:
             cache.add(EPOCH_KEY, _fresh_epoch(), timeout=None)
@@ -212,12 +274,18 @@ class PageCache:
         `forget` when the page is no longer cacheable (unpublished, an error).
         """
         cache = self.cache
-        current = self.view.refresh(cache)
+        current, read_now = self.view.recent(cache)
         entry = cache.get(ENTRY_KEY.format(key))
+        if entry is not None and self.view.is_fresh(entry, current):
+            return entry, current, "hit"
+        if not read_now:
+            # Not a hit by what this process knew a moment ago: ask again before rendering, so a
+            # miss never renders with an old epoch and a page stored meanwhile is found.
+            current = self.view.refresh(cache)
+            if entry is not None and self.view.is_fresh(entry, current):
+                return entry, current, "hit"
         if entry is None:
             return None, current, "miss"
-        if self.view.is_fresh(entry, current):
-            return entry, current, "hit"
         if serve_stale and not cache.add(LOCK_KEY.format(key), 1, timeout=REVALIDATE_SECONDS):
             return entry, current, "stale"
         if serve_stale:
@@ -262,6 +330,7 @@ class PageCache:
         timeout = settings.NEWSDESK_CACHE_SHARED_MAX_AGE + 60
         if cache.set(LOG_KEY.format(epoch), tuple(keys), timeout=timeout) is False:
             raise PageCacheUnavailable("A purge record cannot be written")
+        self.view.read_at = 0.0  # this process's next lookup honours its own purge at once
         return epoch
 
 

@@ -7,7 +7,6 @@ two reads of the shared cache, and the stored bytes. Anything else goes to Djang
 import logging
 import time
 
-from django.conf import settings
 from django.utils.http import parse_etags, parse_http_date_safe
 
 from newsdesk.delivery.middleware import EPOCH_ENVIRON, KEY_ENVIRON, REVALIDATING_ENVIRON
@@ -17,6 +16,7 @@ from newsdesk.delivery.pagecache import (
     HEADERS,
     LAST_MODIFIED,
     STORED_AT,
+    key_rules,
     page_cache,
     request_key,
 )
@@ -48,7 +48,7 @@ class PageCacheApp:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if not settings.NEWSDESK_PAGE_CACHE:
+        if not key_rules().enabled:
             return self.application(environ, start_response)
         key = request_key(environ)
         if key is None:

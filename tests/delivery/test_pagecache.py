@@ -14,6 +14,14 @@ def pages():
     return PageCache()
 
 
+@pytest.fixture(autouse=True)
+def _every_lookup_reads_the_epoch(monkeypatch):
+    """Most tests here play two processes with two PageCache objects, or write the store behind a
+    PageCache's back, and look up at once: they need each lookup to read the epoch. The tests of
+    the recheck interval set their own."""
+    monkeypatch.setattr(pagecache, "EPOCH_RECHECK_SECONDS", 0)
+
+
 def store(pages: PageCache, key: str, keys: tuple[str, ...], epoch: int | None = None) -> None:
     pages.store(
         key,
@@ -136,3 +144,48 @@ def test_a_page_that_is_not_cacheable_any_more_is_forgotten(pages):
     assert pages.lookup("a", serve_stale=True)[2] == "revalidate"
     pages.forget("a")
     assert pages.lookup("a", serve_stale=True)[2] == "miss"
+
+
+def test_hits_within_the_recheck_interval_read_the_epoch_once(pages, monkeypatch):
+    """A hit trusts the epoch it read a moment ago: one read of the shared store, not two."""
+    monkeypatch.setattr(pagecache, "EPOCH_RECHECK_SECONDS", 60)
+    store(pages, "a", ("story-1",))
+    pages.lookup("a")
+    reads = []
+    real_get = pages.cache.get
+    monkeypatch.setattr(
+        pages.cache, "get", lambda key, *a, **kw: reads.append(key) or real_get(key, *a, **kw)
+    )
+    for _ in range(5):
+        assert pages.lookup("a")[2] == "hit"
+    assert pagecache.EPOCH_KEY not in reads
+    assert len(reads) == 5  # the page itself, each time
+
+
+def test_a_purge_elsewhere_is_honoured_once_the_recheck_interval_has_passed(pages, monkeypatch):
+    monkeypatch.setattr(pagecache, "EPOCH_RECHECK_SECONDS", 0.2)
+    other = PageCache()  # another process
+    store(pages, "a", ("story-1",))
+    assert pages.lookup("a")[2] == "hit"
+    other.purge(("story-1",))
+    time.sleep(0.25)
+    assert pages.lookup("a")[0] is None
+
+
+def test_a_purge_in_this_process_is_honoured_at_once(pages, monkeypatch):
+    monkeypatch.setattr(pagecache, "EPOCH_RECHECK_SECONDS", 60)
+    store(pages, "a", ("story-1",))
+    assert pages.lookup("a")[2] == "hit"
+    pages.purge(("story-1",))
+    assert pages.lookup("a")[0] is None
+
+
+def test_a_page_stored_elsewhere_after_the_last_epoch_read_is_a_hit(pages, monkeypatch):
+    """A lookup that misses by what it knew reads the epoch again before asking for a render."""
+    monkeypatch.setattr(pagecache, "EPOCH_RECHECK_SECONDS", 60)
+    other = PageCache()
+    store(pages, "a", ("story-1",))
+    pages.lookup("a")
+    other.purge(("story-2",))  # the epoch moves on
+    store(other, "b", ("story-3",))  # rendered after it, by another process
+    assert pages.lookup("b")[2] == "hit"
