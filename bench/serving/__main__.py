@@ -306,8 +306,8 @@ def main(argv: list[str]) -> int:
             "```",
             "",
             f"{options.workers} granian workers ({options.threads} threads each) for each Python "
-            f"server, `newsdesk.config.wsgi:application` with the options `newsdesk serve` gives "
-            "granian (called directly: `newsdesk serve` on granian is not in main yet), "
+            f"server: ours is `newsdesk serve --workers {options.workers} --threads "
+            f"{options.threads} --no-access-log`, the peers granian with the same options; "
             "access log "
             f"off; nginx with {options.workers} worker processes; production settings, SQLite, no "
             f"Redis; Varnish with {vcl_name} in front of "

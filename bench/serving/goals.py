@@ -19,7 +19,7 @@ from .load import (
     run_requests,
     wrk,
 )
-from .procs import children, rss_mb
+from .procs import rss_mb, workers
 
 
 @dataclass
@@ -593,8 +593,8 @@ class Bench:
         total = self.options.memory_requests
         goal = Goal(7, f"Memory: app worker RSS after {total:,} more requests")
         server = self.servers["newsdesk"]
-        workers = children(server.process.pid)
-        before = {pid: rss_mb(pid) for pid in workers}
+        worker_pids = workers(server.process.pid)
+        before = {pid: rss_mb(pid) for pid in worker_pids}
         paths = self.site["all_paths"]
         threads = 2
         script = CYCLE_LUA % {
@@ -617,7 +617,7 @@ class Bench:
         result = combine("memory", runs)
         result.rate = sum(r.requests for r in runs) / (5 * len(runs))
         result.setup = "mixed reader pages (2% misses)"
-        after = {pid: rss_mb(pid) for pid in children(server.process.pid)}
+        after = {pid: rss_mb(pid) for pid in workers(server.process.pid)}
         goal.rows = [result]
         worst = max(after.values(), default=0)
         goal.checks.append(

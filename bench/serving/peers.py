@@ -67,25 +67,21 @@ def start_newsdesk(
     port: int | None = None,
     name: str = "newsdesk",
 ) -> Server:
-    """granian with the options `newsdesk serve` gives it (its branch is not in main yet)."""
+    """`newsdesk serve` as an operator runs it (granian under its supervisor), without the worker
+    and without the access log."""
     port = port or free_port()
     args = [
-        str(SERVER_PYTHON),
-        "-m",
-        "granian",
-        "--interface",
-        "wsgi",
-        "--workers",
-        str(workers),
-        "--blocking-threads",
-        str(threads),
+        str(Path(sys.executable).with_name("newsdesk")),
+        "serve",
         "--host",
         "127.0.0.1",
         "--port",
         str(port),
-        "--no-log",
-        "--respawn-failed-workers",
-        "newsdesk.config.wsgi:application",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--no-access-log",
     ]
     process = procs.start(name, args, env=env, cwd=ROOT)
     wait_http(f"http://127.0.0.1:{port}/", process=process)

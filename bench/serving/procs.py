@@ -84,6 +84,21 @@ def children(pid: int) -> list[int]:
     return sorted(found)
 
 
+def workers(pid: int) -> list[int]:
+    """The processes under `pid` that start none of their own: granian's workers, whether
+    granian is `pid` or runs under `newsdesk serve`'s supervisor."""
+    found = []
+    for child in children(pid):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"resource_tracker" in command:  # multiprocessing's helper, not a worker
+            continue
+        found.extend(workers(child) or [child])
+    return sorted(found)
+
+
 def rss_mb(pid: int) -> float:
     """Resident memory of a process, in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
