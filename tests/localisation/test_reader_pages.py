@@ -125,3 +125,15 @@ def test_search_says_how_many_stories_it_found(client, story):
 def test_the_story_page_costs_the_same_queries_in_every_language(client, story, language):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     assert queries_for(client, story.get_absolute_url()) == STORY_PAGE_QUERIES
+
+
+def test_names_inside_headings_and_sentences_are_isolated(client, story):
+    story.tags.add("Kelbaran")
+    story.save_revision().publish()
+    tag = page(client, "/tags/kelbaran/", "ar").h1
+    assert tag.bdi.get_text() == "Kelbaran"
+    author = story.byline_entries.first().author
+    heading = page(client, author.get_absolute_url(), "ar").select_one("#author-stories")
+    assert heading.bdi.get_text() == "Anna Petrova"
+    nothing = page(client, "/search/?q=Zzyzx", "ar").select_one(".story-list p")
+    assert nothing.bdi.get_text() == "Zzyzx"
