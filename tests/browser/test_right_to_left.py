@@ -110,3 +110,11 @@ def test_the_counter_counts_in_arabic_indic_digits_when_chosen(live_server, page
     assert counter.inner_text() == "١٤٩٥ / ١٥٠٠"
     page.locator("textarea[name=text]").fill("x" * 1502)
     assert counter.inner_text() == "-٢ / ١٥٠٠"
+
+
+def test_the_reply_form_isolates_the_name_it_replies_to(live_server, page, story):
+    page.goto(live_server.url + story.get_absolute_url())
+    page.locator("a[data-reply]").nth(1).click()
+    title = page.locator("[data-form-title]")
+    assert title.inner_text() == "Reply to سارة"
+    assert title.locator("bdi").inner_text() == "سارة"

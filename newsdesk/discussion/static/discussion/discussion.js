@@ -199,6 +199,19 @@
       });
   }
 
+  // "Reply to {name}" with the name in a <bdi>, as the server renders it: a name in another
+  // script does not reorder the words of the page's language around it.
+  function showReplyTitle(title, template, name) {
+    var parts = String(template || "").split("{name}");
+    var nodes = [document.createTextNode(parts[0])];
+    if (parts.length > 1) {
+      var isolated = document.createElement("bdi");
+      isolated.textContent = name;
+      nodes.push(isolated, document.createTextNode(parts.slice(1).join(name)));
+    }
+    title.replaceChildren.apply(title, nodes);
+  }
+
   function setUpReplies(form, updateCounter) {
     var title = form.querySelector("[data-form-title]");
     var cancel = form.querySelector("[data-cancel-reply]");
@@ -231,10 +244,7 @@
       activeLink = link;
       body.after(form);
       form.elements.parent.value = link.dataset.reply;
-      // First-strong isolate: a name in another script does not reorder the words around it.
-      title.textContent = format(form.dataset.msgReply, {
-        name: "\u2068" + link.dataset.replyName + "\u2069",
-      });
+      showReplyTitle(title, form.dataset.msgReply, link.dataset.replyName);
       cancel.hidden = false;
       clearErrors(form);
       updateCounter();
