@@ -91,7 +91,11 @@ def _scheme(environ: dict) -> str:
 
 
 def _language(environ: dict, cookies: str) -> str:
-    """The language LocaleMiddleware will activate for this request (cookie, then header)."""
+    """The language the request is served in: the one its address names (`/ru/...`, an
+    edition), else the one the browser asks for (cookie, then header)."""
+    from_path = translation.get_language_from_path(environ.get("PATH_INFO", ""))
+    if from_path:
+        return from_path
     parsed = parse_cookie(cookies) if settings.LANGUAGE_COOKIE_NAME in cookies else {}
     probe = SimpleNamespace(COOKIES=parsed, META=environ)
     return translation.get_language_from_request(probe, check_path=False)

@@ -45,8 +45,8 @@ def test_byline_text_joins_names_with_commas_and_and(credited, expected):
 def test_byline_html_links_authors_and_keeps_agencies_plain():
     html = byline_html(entries(ANNA, BEN, AFP))
     assert html == (
-        '<a href="/authors/anna-petrova/" rel="author">Anna Petrova</a>, '
-        '<a href="/authors/ben-okafor/" rel="author">Ben Okafor</a> and '
+        '<a href="/en/authors/anna-petrova/" rel="author">Anna Petrova</a>, '
+        '<a href="/en/authors/ben-okafor/" rel="author">Ben Okafor</a> and '
         '<span class="agency">AFP</span>'
     )
 
