@@ -2,9 +2,17 @@
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 from wagtail.admin.paginator import WagtailPaginator
+
+from newsdesk.localisation.digits import with_reader_digits
+
+
+def grouped(count: int) -> str:
+    """ "10,000" in English, "10 000" in Russian: the active language's thousands separator."""
+    return number_format(count, force_grouping=True)
 
 
 class CountUpToLimit:
@@ -41,6 +49,19 @@ class StoryPaginator(CountUpToLimit, Paginator):
 
     limit = 1_000
 
+    @cached_property
+    def found_label(self) -> str:
+        """ "5 stories found", pluralised and in the reader's digits; "more than" past the limit."""
+        count = self.count
+        shown = with_reader_digits(grouped(count))
+        if self.is_capped:
+            return ngettext(
+                "More than %(count)s story found", "More than %(count)s stories found", count
+            ) % {"count": shown}
+        return ngettext("%(count)s story found", "%(count)s stories found", count) % {
+            "count": shown
+        }
+
 
 class ArchivePaginator(CountUpToLimit, WagtailPaginator):
     """The story list's paginator: counts up to 10,000 (1,000 matches of a search), then says
@@ -58,6 +79,6 @@ class ArchivePaginator(CountUpToLimit, WagtailPaginator):
         count = self.count
         if self.is_capped:
             return ngettext("More than %(count)s story", "More than %(count)s stories", count) % {
-                "count": f"{count:,}"
+                "count": grouped(count)
             }
-        return ngettext("%(count)s story", "%(count)s stories", count) % {"count": f"{count:,}"}
+        return ngettext("%(count)s story", "%(count)s stories", count) % {"count": grouped(count)}

@@ -18,19 +18,23 @@ def join_credits(names: Sequence[str]) -> str:
 
 
 def byline_html(entries) -> SafeString:
-    """The byline of a story's entries as HTML, each author linked to their profile page."""
+    """The byline of a story's entries as HTML, each author linked to their profile page.
+
+    Each name is a `<bdi>`: a Latin name in an Arabic byline (or the reverse) keeps the commas
+    and "and" of the page's language in their place.
+    """
     parts = []
     for entry in entries:
         if entry.author_id:
             parts.append(
                 format_html(
-                    '<a href="{}" rel="author">{}</a>',
+                    '<a href="{}" rel="author"><bdi>{}</bdi></a>',
                     entry.author.get_absolute_url(),
                     entry.author.name,
                 )
             )
         elif entry.agency_id:
-            parts.append(format_html('<span class="agency">{}</span>', entry.agency.short_name))
+            parts.append(format_html('<bdi class="agency">{}</bdi>', entry.agency.short_name))
     # The names are escaped HTML already; escape what the translation adds around them.
     if len(parts) < 2:
         return mark_safe(parts[0]) if parts else mark_safe("")

@@ -66,6 +66,11 @@ class CommentForm(forms.Form):
             self.fields[name].widget.attrs["aria-describedby"] = " ".join(described_by)
         self.fields["author_name"].widget.attrs["autocomplete"] = "name"
         self.fields["author_email"].widget.attrs["autocomplete"] = "email"
+        # Readers write in either direction whatever the page's language: the browser sets each
+        # field's direction from its first strong letter. An address is always left to right.
+        self.fields["author_name"].widget.attrs["dir"] = "auto"
+        self.fields["text"].widget.attrs["dir"] = "auto"
+        self.fields["author_email"].widget.attrs["dir"] = "ltr"
         if not self.is_bound:
             self.initial.setdefault("token", issue_form_token())
 

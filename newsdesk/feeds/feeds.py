@@ -6,6 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext
 
 from newsdesk.articles.services import published_stories
 from newsdesk.bylines.services import byline_text
@@ -27,7 +28,7 @@ class LatestStoriesFeed(Feed):
         return reverse("wagtail_serve", args=[""])  # the edition's front page
 
     def description(self):
-        return f"The latest stories from {settings.WAGTAIL_SITE_NAME}"
+        return gettext("The latest stories from %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def stories(self):
         return published_stories()

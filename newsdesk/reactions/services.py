@@ -14,8 +14,10 @@ from django.db.models import Count, F, Q
 from django.http import Http404
 from django.utils.crypto import salted_hmac
 from django.utils.functional import Promise
+from django.utils.translation import ngettext
 
 from newsdesk.articles.models import Article
+from newsdesk.localisation.digits import with_reader_digits
 from newsdesk.rate_limits.services import Limit, take_slot
 from newsdesk.reactions import checks
 from newsdesk.reactions.models import Choice, Reaction, ReactionTally
@@ -49,14 +51,43 @@ class Results:
         """Share of "no"; with `yes_percent` it always adds up to 100 once anyone answered."""
         return 100 - self.yes_percent if self.total else 0
 
+    @property
+    def yes_shown(self) -> str:
+        """ "3 votes" for "yes", pluralised and in the digits of the active language."""
+        return votes_label(self.yes)
+
+    @property
+    def no_shown(self) -> str:
+        return votes_label(self.no)
+
+    @property
+    def yes_percent_shown(self) -> str:
+        return with_reader_digits(self.yes_percent)
+
+    @property
+    def no_percent_shown(self) -> str:
+        return with_reader_digits(self.no_percent)
+
     def as_json(self) -> dict:
+        """The counts as numbers, and as the page shows them in the active language (`*_shown`)."""
         return {
             "yes": self.yes,
             "no": self.no,
             "yes_percent": self.yes_percent,
             "no_percent": self.no_percent,
             "choice": self.choice,
+            "yes_shown": self.yes_shown,
+            "no_shown": self.no_shown,
+            "yes_percent_shown": self.yes_percent_shown,
+            "no_percent_shown": self.no_percent_shown,
         }
+
+
+def votes_label(count: int) -> str:
+    """ "1 vote", "5 votes": pluralised by the active language's rules, in its digits."""
+    return ngettext("%(count)s vote", "%(count)s votes", count) % {
+        "count": with_reader_digits(count)
+    }
 
 
 class VoteRefused(Exception):

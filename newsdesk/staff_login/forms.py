@@ -2,16 +2,17 @@
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 
 class CodeForm(forms.Form):
     """A six-digit code from an authenticator app; spaces are allowed, as apps show them."""
 
     code = forms.CharField(
-        label="Code from your authenticator app",
+        label=_("Code from your authenticator app"),
         max_length=12,
         validators=[
-            RegexValidator(r"^\s*\d{3}\s?\d{3}\s*$", "Enter the six digits your app shows.")
+            RegexValidator(r"^\s*\d{3}\s?\d{3}\s*$", _("Enter the six digits your app shows."))
         ],
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}

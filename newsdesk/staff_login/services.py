@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.db.models import Max, Sum
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathFillImage
 
@@ -228,10 +229,14 @@ def code_refusal(device: TOTPDevice, code: str) -> str | None:
         until = details.get("locked_until") if details else None
         if until:
             seconds = max(1, int((until - timezone.now()).total_seconds()) + 1)
-            return f"Too many wrong codes. Wait {seconds} seconds, then try the newest code."
-        return "Too many wrong codes. Wait a moment, then try the newest code."
+            return ngettext(
+                "Too many wrong codes. Wait %(seconds)s second, then try the newest code.",
+                "Too many wrong codes. Wait %(seconds)s seconds, then try the newest code.",
+                seconds,
+            ) % {"seconds": seconds}
+        return gettext("Too many wrong codes. Wait a moment, then try the newest code.")
     if not device.verify_token(code.replace(" ", "")):
-        return "That code is wrong or has expired. Enter the code your app shows now."
+        return gettext("That code is wrong or has expired. Enter the code your app shows now.")
     return None
 
 
@@ -251,7 +256,7 @@ def verify_login(request: HttpRequest, code: str) -> str | None:
     """Complete `request.user`'s sign-in with a code from their app; None on success."""
     device = confirmed_device(request.user)
     if device is None:
-        return "You have no authenticator app set up."
+        return gettext("You have no authenticator app set up.")
     refusal = code_refusal(device, code)
     if refusal:
         logger.warning("Wrong two-step code for %s.", request.user.get_username())

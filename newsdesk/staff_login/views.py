@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -105,11 +107,11 @@ class EnrolView(TwoFactorAccountView):
     """Set up an authenticator app: scan the code, type what the app shows."""
 
     template_name = "staff_login/enrol.html"
-    page_title = "Two-step verification"
+    page_title = _("Two-step verification")
 
     def elsewhere(self, request) -> HttpResponse | None:
         if services.has_two_factor(request.user):
-            messages.info(request, "Two-step verification is already on for your account.")
+            messages.info(request, gettext("Two-step verification is already on for your account."))
             return redirect("wagtailadmin_account")
         self.device = services.start_enrolment(request.user)
         return None
@@ -128,7 +130,8 @@ class EnrolView(TwoFactorAccountView):
             form.add_error("code", refusal)
             return self.form_invalid(form)
         messages.success(
-            self.request, "Two-step verification is on. You will need your app at each sign-in."
+            self.request,
+            gettext("Two-step verification is on. You will need your app at each sign-in."),
         )
         return redirect(_next_url(self.request, reverse("wagtailadmin_account")))
 
@@ -137,7 +140,7 @@ class RemoveView(TwoFactorAccountView):
     """Turn two-step verification off, proven with a current code."""
 
     template_name = "staff_login/remove.html"
-    page_title = "Turn off two-step verification"
+    page_title = _("Turn off two-step verification")
 
     def elsewhere(self, request) -> HttpResponse | None:
         if not services.has_two_factor(request.user):
@@ -149,13 +152,13 @@ class RemoveView(TwoFactorAccountView):
         refusal = (
             services.code_refusal(device, form.cleaned_data["code"])
             if device
-            else "Your second step is not an authenticator app; ask an administrator."
+            else gettext("Your second step is not an authenticator app; ask an administrator.")
         )
         if refusal:
             form.add_error("code", refusal)
             return self.form_invalid(form)
         services.remove_two_factor(self.request.user)
-        messages.success(self.request, "Two-step verification is off for your account.")
+        messages.success(self.request, gettext("Two-step verification is off for your account."))
         return redirect("wagtailadmin_account")
 
 
@@ -164,7 +167,7 @@ class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
     """Administrators see who is locked out of signing in, and unlock them."""
 
     template_name = "staff_login/lockouts.html"
-    page_title = "Sign-in lockouts"
+    page_title = _("Sign-in lockouts")
     header_icon = "lock"
 
     def dispatch(self, request, *args, **kwargs):
@@ -181,8 +184,13 @@ class LockoutsView(WagtailAdminTemplateMixin, TemplateView):
     def post(self, request):
         kind, value = request.POST.get("kind", ""), request.POST.get("value", "")
         if kind not in {"account", "address"} or not value:
-            messages.error(request, "Choose an account or an address to unlock.")
+            messages.error(request, gettext("Choose an account or an address to unlock."))
         else:
             services.unlock(kind, value, request.user)
-            messages.success(request, f"Unlocked the {kind} {value}: it can sign in again now.")
+            unlocked = (
+                gettext("Unlocked the account %(value)s: it can sign in again now.")
+                if kind == "account"
+                else gettext("Unlocked the address %(value)s: it can sign in again now.")
+            )
+            messages.success(request, unlocked % {"value": value})
         return redirect("staff_login_lockouts")

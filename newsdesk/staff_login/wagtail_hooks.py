@@ -2,6 +2,7 @@
 
 from django import forms
 from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.account import BaseSettingsPanel
@@ -22,7 +23,7 @@ class LockoutsMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_lockouts_menu_item():
     return LockoutsMenuItem(
-        "Sign-in lockouts", reverse("staff_login_lockouts"), icon_name="lock", order=610
+        _("Sign-in lockouts"), reverse("staff_login_lockouts"), icon_name="lock", order=610
     )
 
 
@@ -30,7 +31,7 @@ class TwoStepSettingsPanel(BaseSettingsPanel):
     """Whether two-step verification is on, with the link to set it up or turn it off."""
 
     name = "two_step"
-    title = "Two-step verification"
+    title = _("Two-step verification")
     order = 550
     template_name = "staff_login/account_panel.html"
 

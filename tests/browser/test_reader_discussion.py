@@ -43,11 +43,11 @@ def test_reader_votes_and_sees_the_result_without_reload(live_server, page, stor
     page.get_by_role("button", name="Yes, I like this article").click()
     results = page.locator("[data-reactions-status]")
     results.get_by_text("You answered Yes").wait_for()
-    assert "100% (1)" in results.inner_text()
+    assert "100% (1 vote)" in results.inner_text()
     assert page.url.endswith(story.get_absolute_url())  # no reload, no redirect
     page.get_by_role("button", name="No, I do not like this article").click()
     results.get_by_text("You answered No").wait_for()
-    assert "Yes 0% (0)" in results.inner_text()
+    assert "Yes 0% (0 votes)" in results.inner_text()
 
 
 def test_counter_counts_down_with_emoji_and_line_breaks(live_server, page, story):

@@ -45,9 +45,9 @@ def test_byline_text_joins_names_with_commas_and_and(credited, expected):
 def test_byline_html_links_authors_and_keeps_agencies_plain():
     html = byline_html(entries(ANNA, BEN, AFP))
     assert html == (
-        '<a href="/en/authors/anna-petrova/" rel="author">Anna Petrova</a>, '
-        '<a href="/en/authors/ben-okafor/" rel="author">Ben Okafor</a> and '
-        '<span class="agency">AFP</span>'
+        '<a href="/en/authors/anna-petrova/" rel="author"><bdi>Anna Petrova</bdi></a>, '
+        '<a href="/en/authors/ben-okafor/" rel="author"><bdi>Ben Okafor</bdi></a> and '
+        '<bdi class="agency">AFP</bdi>'
     )
 
 
@@ -55,7 +55,7 @@ def test_byline_html_escapes_names():
     evil = Author(name="<img src=x onerror=alert(1)>", slug="evil")
     html = byline_html(entries(evil, AFP))
     assert "<img" not in html
-    assert "&lt;img src=x onerror=alert(1)&gt;</a>" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;</bdi></a>" in html
 
 
 def test_byline_is_translated():

@@ -75,8 +75,8 @@ def test_a_reader_votes_and_changes_the_answer_without_a_reload(live_server, sto
         return seen
 
     assert in_chromium(vote_twice) == {
-        "after yes": "Yes 75% (3) · No 25% (1)",
-        "after no": "Yes 50% (2) · No 50% (2)",
+        "after yes": "Yes 75% (3 votes) · No 25% (1 vote)",
+        "after no": "Yes 50% (2 votes) · No 50% (2 votes)",
         "answers shown": 1,
         "live": "polite",
         "not reloaded": True,
@@ -114,6 +114,6 @@ def test_without_javascript_the_form_posts_and_comes_back_with_the_result(live_s
 
     assert in_chromium(vote, javascript=False) == (
         f"{story.get_absolute_url()}?reaction=no#reactions",
-        "Yes 50% (2) · No 50% (2)",
+        "Yes 50% (2 votes) · No 50% (2 votes)",
         "You answered No — change your answer",
     )

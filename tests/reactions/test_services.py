@@ -29,6 +29,10 @@ def test_a_vote_stores_one_reaction_and_counts_it(story):
         "yes_percent": 100,
         "no_percent": 0,
         "choice": "yes",
+        "yes_shown": "1 vote",
+        "no_shown": "0 votes",
+        "yes_percent_shown": "100",
+        "no_percent_shown": "0",
     }
 
 

@@ -67,7 +67,7 @@ def test_after_voting_without_javascript_the_reader_sees_the_result(client, stor
     assert response.redirect_chain == [(f"{story.get_absolute_url()}?reaction=yes#reactions", 303)]
     results = block_of(response).select_one("[data-reactions-status]")
     counts = results.find(class_="reactions__counts").get_text()
-    assert counts == "Yes 75% (3) · No 25% (1)"
+    assert counts == "Yes 75% (3 votes) · No 25% (1 vote)"
     answer = results.find(class_="reactions__answer")
     assert answer.get_text() == "You answered Yes — change your answer"
     assert answer.find("a")["href"] == "#reactions-form"
@@ -78,7 +78,9 @@ def test_the_no_answer_shows_its_own_line(client, story):
     make_votes(story, yes=1, no=1)
     block = block_of(client.get(f"{story.get_absolute_url()}?reaction=no"))
     status = block.select_one("[data-reactions-status]")
-    assert status.find(class_="reactions__counts").get_text() == "Yes 50% (1) · No 50% (1)"
+    assert (
+        status.find(class_="reactions__counts").get_text() == "Yes 50% (1 vote) · No 50% (1 vote)"
+    )
     assert status.find(class_="reactions__answer").get_text().startswith("You answered No")
 
 
@@ -100,7 +102,7 @@ def test_the_template_for_javascript_holds_both_answers_translated(client, story
         block.select_one("template[data-reactions-template]").decode_contents(), "html.parser"
     )
     slots = [slot["data-field"] for slot in template.select("[data-field]")]
-    assert slots == ["yes_percent", "yes", "no_percent", "no"]
+    assert slots == ["yes_percent_shown", "yes_shown", "no_percent_shown", "no_shown"]
     assert [line["data-answer"] for line in template.select("[data-answer]")] == ["yes", "no"]
     assert block["data-error"] == "Your answer could not be sent. Please try again."
 

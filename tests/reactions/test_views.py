@@ -47,6 +47,10 @@ def test_the_same_browser_changes_its_answer_and_never_adds_one(client, story):
         "yes_percent": 0,
         "no_percent": 100,
         "choice": "no",
+        "yes_shown": "0 votes",
+        "no_shown": "1 vote",
+        "yes_percent_shown": "0",
+        "no_percent_shown": "100",
     }
     assert Reaction.objects.count() == 1
 
@@ -74,6 +78,10 @@ def test_fetch_gets_json_with_counts_and_percentages(client, story):
         "yes_percent": 75,
         "no_percent": 25,
         "choice": "no",
+        "yes_shown": "3 votes",
+        "no_shown": "1 vote",
+        "yes_percent_shown": "75",
+        "no_percent_shown": "25",
     }
     assert VOTER_COOKIE in response.cookies
 

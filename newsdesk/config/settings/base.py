@@ -38,6 +38,7 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 INSTALLED_APPS = [
     "newsdesk.config",
+    "newsdesk.localisation",
     "newsdesk.delivery",
     "newsdesk.editions",
     "newsdesk.rate_limits",
@@ -218,6 +219,10 @@ WAGTAIL_CONTENT_LANGUAGES = [
     (code, name) for code, name in LANGUAGES if code in NEWSDESK_EDITIONS
 ] + [(code, code) for code in NEWSDESK_EDITIONS if code not in dict(LANGUAGES)]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our date formats per language ("30 ноября 2026"), ahead of Django's own.
+FORMAT_MODULE_PATH = ["newsdesk.localisation.formats"]
+# Languages whose pages show their own digits (Arabic-Indic for "ar"); Latin digits elsewhere.
+NEWSDESK_NATIVE_DIGITS = env_list("NEWSDESK_NATIVE_DIGITS", [])
 TIME_ZONE = env_str("NEWSDESK_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

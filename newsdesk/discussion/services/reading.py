@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from newsdesk.articles.models import Article
 from newsdesk.discussion.models import Comment
 from newsdesk.discussion.threads import ThreadNode, arrange, with_hidden_ancestors
+from newsdesk.localisation.digits import with_reader_digits
 
 OLDEST_FIRST = "oldest"
 NEWEST_FIRST = "newest"
@@ -41,7 +42,9 @@ def shown_comment(comment_id: int) -> Comment:
 
 def comment_count_heading(count: int) -> str:
     """ "1 Comment", "3 Comments", pluralised by the active language's rules."""
-    return ngettext("%(count)s Comment", "%(count)s Comments", count) % {"count": count}
+    return ngettext("%(count)s Comment", "%(count)s Comments", count) % {
+        "count": with_reader_digits(count)
+    }
 
 
 def visible_count(story: Article) -> int:

@@ -16,6 +16,7 @@ from newsdesk.discussion import caching, services
 from newsdesk.discussion import text as comment_text
 from newsdesk.discussion.forms import CommentForm
 from newsdesk.discussion.tokens import issue_form_token
+from newsdesk.localisation.digits import digits_for
 
 register = template.Library()
 
@@ -76,7 +77,7 @@ _TOKEN_SLOT = "newsdesk-form-token-slot"  # noqa: S105 - a placeholder, not a se
 
 
 @functools.lru_cache(maxsize=1024)
-def _blank_form(story_id: int, language: str | None, max_length: int) -> str:
+def _blank_form(story_id: int, language: str | None, max_length: int, digits: str) -> str:
     # The blank form is the same for every reader of a story but for its token: rendering its
     # widgets was a fifth of a story page's render (docs/performance-render.md).
     form = CommentForm(initial={"token": _TOKEN_SLOT})
@@ -92,8 +93,9 @@ class _StoryRef:
 
 
 def blank_form_html(story) -> SafeString:
-    """The story's blank comment form with a fresh token, rendered once per story and language."""
-    html = _blank_form(story.pk, get_language(), comment_text.max_length())
+    """The story's blank comment form with a fresh token, rendered once per story and language
+    (and digits, which a site may switch with NEWSDESK_NATIVE_DIGITS)."""
+    html = _blank_form(story.pk, get_language(), comment_text.max_length(), digits_for())
     return mark_safe(html.replace(_TOKEN_SLOT, issue_form_token(), 1))
 
 

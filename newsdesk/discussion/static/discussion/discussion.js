@@ -22,6 +22,17 @@
     });
   }
 
+  // Numbers in the digits the page shows (data-digits: "0123456789", or Arabic-Indic ones).
+  function inDigits(number, digits) {
+    var text = String(number);
+    if (!digits || digits.length !== 10) {
+      return text;
+    }
+    return text.replace(/[0-9]/g, function (digit) {
+      return digits.charAt(Number(digit));
+    });
+  }
+
   function setUpCounter(form) {
     var textarea = form.querySelector("textarea[name=text]");
     var counter = form.querySelector("[data-counter]");
@@ -37,7 +48,8 @@
     function update() {
       var remaining = max - countCharacters(textarea.value);
       var state = remaining < 0 ? "over" : remaining <= warnAt ? "warning" : "ok";
-      value.textContent = remaining + " / " + max;
+      var digits = form.dataset.digits;
+      value.textContent = inDigits(remaining, digits) + " / " + inDigits(max, digits);
       counter.classList.toggle("counter--warning", state === "warning");
       counter.classList.toggle("counter--over", state === "over");
       if (!announcer) {
@@ -49,8 +61,8 @@
       if (step !== null && step !== lastAnnounced) {
         announcer.textContent =
           state === "over"
-            ? format(form.dataset.msgOver, { over: -remaining, max: max })
-            : format(form.dataset.msgLeft, { remaining: remaining, max: max });
+            ? format(form.dataset.msgOver, { over: inDigits(-remaining, digits), max: inDigits(max, digits) })
+            : format(form.dataset.msgLeft, { remaining: inDigits(remaining, digits), max: inDigits(max, digits) });
       }
       if (step === null && lastAnnounced !== null) {
         announcer.textContent = "";
@@ -219,7 +231,10 @@
       activeLink = link;
       body.after(form);
       form.elements.parent.value = link.dataset.reply;
-      title.textContent = format(form.dataset.msgReply, { name: link.dataset.replyName });
+      // First-strong isolate: a name in another script does not reorder the words around it.
+      title.textContent = format(form.dataset.msgReply, {
+        name: "\u2068" + link.dataset.replyName + "\u2069",
+      });
       cancel.hidden = false;
       clearErrors(form);
       updateCounter();

@@ -1,0 +1,112 @@
+"""The same story read in English and in Arabic: the layout mirrors, landmark by landmark.
+
+Positions of elements are compared between the two pages, not pixels. The language comes from
+Accept-Language for now; language editions make it come from the page.
+"""
+
+import pytest
+
+from tests.common.db.articles import days_ago, make_story, paragraph
+from tests.common.db.bylines import AgencyFactory, AuthorFactory
+from tests.common.db.discussion import CommentFactory, reply_chain
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WIDTH = 1024
+
+
+@pytest.fixture
+def story(section):
+    story = make_story(
+        section,
+        "Offensive displaces almost 800,000",
+        byline=[AuthorFactory(name="Anna Petrova"), AgencyFactory(short_name="AFP")],
+        body=[
+            paragraph("First paragraph of the story."),
+            ("quote", {"quote": "We left everything behind.", "attribution": "A farmer"}),
+        ],
+        published_at=days_ago(1),
+    )
+    first = CommentFactory(story=story, author_name="Reader One", text="A comment in English.")
+    reply_chain(first, 1, author_name="سارة", text="ردّ بالعربية على التعليق")
+    return story
+
+
+# Boxes of the landmarks, relative to the page's content column (`main.wrap`).
+LANDMARKS = """() => {
+  const main = document.querySelector("main").getBoundingClientRect();
+  const box = (selector) => {
+    const r = document.querySelector(selector).getBoundingClientRect();
+    return { start: r.left - main.left, end: main.right - r.right, width: r.width };
+  };
+  const textBox = (selector) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(selector));
+    const r = range.getBoundingClientRect();
+    const parent = document.querySelector(selector).getBoundingClientRect();
+    return { left: r.left - parent.left, right: parent.right - r.right };
+  };
+  const quote = getComputedStyle(document.querySelector(".pull-quote blockquote"));
+  const authors = [...document.querySelectorAll(".story .byline bdi")].map(
+    (name) => name.getBoundingClientRect().left);
+  return {
+    dir: document.documentElement.dir,
+    siteName: box(".site-name a"),
+    reply: box(".comments--replies .comment__body"),
+    parent: box(".comments > .comment > .comment__body"),
+    counter: textBox("[data-counter]"),
+    quoteBorder: { left: quote.borderLeftWidth, right: quote.borderRightWidth },
+    firstAuthorIsLeftmost: authors[0] < authors[1],
+    arabicReply: textBox(".comments--replies .comment__text"),
+  };
+}"""
+
+
+def landmarks(browser, url: str, language: str) -> dict:
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": 900}, extra_http_headers={"Accept-Language": language}
+    )
+    page = context.new_page()
+    page.goto(url)
+    found = page.evaluate(LANDMARKS)
+    context.close()
+    return found
+
+
+def test_the_arabic_page_mirrors_the_english_one(live_server, browser, story):
+    url = live_server.url + story.get_absolute_url()
+    ltr = landmarks(browser, url, "en")
+    rtl = landmarks(browser, url, "ar")
+    print(ltr, rtl, sep="\n")  # shown when an assertion fails
+    assert (ltr["dir"], rtl["dir"]) == ("ltr", "rtl")
+    # The site's name sits at the start of the line: the left in English, the right in Arabic.
+    assert ltr["siteName"]["start"] < ltr["siteName"]["end"]
+    assert rtl["siteName"]["end"] < rtl["siteName"]["start"]
+    assert rtl["siteName"]["end"] == pytest.approx(ltr["siteName"]["start"], abs=1)
+    # A reply is indented from the start side: it moves right in English, left in Arabic.
+    assert ltr["reply"]["start"] > ltr["parent"]["start"]
+    assert rtl["reply"]["end"] > rtl["parent"]["end"]
+    assert rtl["reply"]["start"] == pytest.approx(ltr["reply"]["end"], abs=1)
+    # The quote's rule is on the start side.
+    assert ltr["quoteBorder"] == {"left": "4px", "right": "0px"}
+    assert rtl["quoteBorder"] == {"left": "0px", "right": "4px"}
+    # The counter sits at the end of the line: the right in English, the left in Arabic.
+    assert ltr["counter"]["right"] < ltr["counter"]["left"]
+    assert rtl["counter"]["left"] < rtl["counter"]["right"]
+    # Names keep the page's order: the first author is read first, on the left or the right.
+    assert ltr["firstAuthorIsLeftmost"] is True
+    assert rtl["firstAuthorIsLeftmost"] is False
+    # An Arabic comment reads right to left even on the English page (dir="auto").
+    assert ltr["arabicReply"]["right"] < ltr["arabicReply"]["left"]
+
+
+def test_the_counter_counts_in_arabic_indic_digits_when_chosen(live_server, page, settings, story):
+    settings.NEWSDESK_NATIVE_DIGITS = ["ar"]
+    page.set_extra_http_headers({"Accept-Language": "ar"})
+    page.goto(live_server.url + story.get_absolute_url())
+    counter = page.locator("[data-counter-value]")
+    assert counter.inner_text() == "١٥٠٠ / ١٥٠٠"
+    page.locator("textarea[name=text]").fill("مرحبا")  # five letters
+    assert counter.inner_text() == "١٤٩٥ / ١٥٠٠"
+    page.locator("textarea[name=text]").fill("x" * 1502)
+    assert counter.inner_text() == "-٢ / ١٥٠٠"
