@@ -74,8 +74,9 @@ def test_search_page_of_the_russian_edition(client, translated):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's configurations")
 def test_postgresql_entries_are_built_with_the_stories_language(translated):
-    from modelsearch.models import IndexEntry
+    from modelsearch.conf import get_app_config
 
+    IndexEntry = get_app_config().get_model("IndexEntry")
     _source, russian, _arabic = translated
     entry = IndexEntry.objects.get(object_id=str(russian.pk), content_type__model="article")
     assert "'выбор'" in str(entry.body)
