@@ -12,7 +12,7 @@ from newsdesk.articles.models import Article
 from newsdesk.discussion.models import Comment
 from tests.browser.conftest import sign_in_to_admin
 from tests.common.db.bylines import AuthorFactory
-from tests.common.db.sections import make_edition, translate_section
+from tests.common.db.sections import make_edition, make_section, translate_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -27,12 +27,15 @@ OTHER_FORM = {"en": "election", "ru": "выборов", "ar": "بالانتخا�
 
 @pytest.fixture
 def editions(home, section):
-    for language, title, section_title in (
-        ("ru", "Тестовый курьер", "Безопасность"),
-        ("ar", "البريد التجريبي", "الأمن"),
+    """Three editions of two sections each, so the navigation has a first and a last."""
+    politics = make_section(home, "Politics")
+    for language, title, section_titles in (
+        ("ru", "Тестовый курьер", ("Безопасность", "Политика")),
+        ("ar", "البريد التجريبي", ("الأمن", "السياسة")),
     ):
         make_edition(home, language, title)
-        translate_section(section, language, section_title)
+        for source, translated in zip((section, politics), section_titles, strict=True):
+            translate_section(source, language, translated)
     return AuthorFactory(name="Anna Petrova")
 
 

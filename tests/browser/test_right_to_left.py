@@ -5,7 +5,6 @@ story's version in the Arabic edition (`/ar/...`, the same path and the same com
 """
 
 import pytest
-
 from wagtail.models import Locale
 
 from tests.common.db.articles import days_ago, make_story, paragraph, translate_story
@@ -37,7 +36,9 @@ def story(home, section):
     anna.copy_for_translation(Locale.objects.get(language_code="ar")).save()
     arabic = translate_story(story, "ar", first_published_at=story.first_published_at)
     for version in (story, arabic):
-        first = CommentFactory(story=version, author_name="Reader One", text="A comment in English.")
+        first = CommentFactory(
+            story=version, author_name="Reader One", text="A comment in English."
+        )
         reply_chain(first, 1, author_name="سارة", text="ردّ بالعربية على التعليق")
     return story
 

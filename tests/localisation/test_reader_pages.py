@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 import pytest
 from bs4 import BeautifulSoup
-
 from wagtail.models import Locale
 
 from newsdesk.articles.models import Article
@@ -28,7 +27,9 @@ def story(home, section):
     """The English story; its Russian and Arabic versions live at the same path in their edition."""
     anna = AuthorFactory(name="Anna Petrova")
     story = make_story(
-        section, "Offensive displaces almost 800,000", byline=[anna, AgencyFactory(short_name="AFP")]
+        section,
+        "Offensive displaces almost 800,000",
+        byline=[anna, AgencyFactory(short_name="AFP")],
     )
     versions = [story]
     for language in ("ru", "ar"):
