@@ -90,7 +90,7 @@ def test_story_published_in_english_translated_and_read_in_three_editions(
     page.fill("#id_dateline", "MIRABAD")
     publish(page)
     source = Article.objects.filter(headline=TEXT["en"][0]).latest("pk")
-    assert source.live
+    assert source.live, page.locator(".messages").all_inner_texts()
 
     # 2. Translated into Russian and Arabic with the admin's Translate action, each edited and
     #    published on its own.
