@@ -6,7 +6,11 @@ Python's `gettext` for the committed .mo files.
 
 import ast
 import gettext
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,8 +28,11 @@ PLURAL_FORMS = {
 
 def po_entries(language: str) -> list[dict]:
     """Each entry of the language's django.po: msgctxt, msgid, msgid_plural, msgstr[...], flags."""
+    return read_po((LOCALE / language / "LC_MESSAGES" / "django.po").read_text())
+
+
+def read_po(text: str) -> list[dict]:
     entries, entry, field = [], {}, None
-    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text()
     for line in [*text.splitlines(), ""]:
         if not line.strip():
             if entry:
@@ -102,3 +109,37 @@ def test_the_committed_mo_file_is_compiled_from_the_po_file(language):
 def test_every_shipped_language_is_offered():
     offered = {code for code, _name in settings.LANGUAGES}
     assert offered == {"en", *TRANSLATED}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext is not installed")
+def test_the_catalogues_hold_every_string_of_the_source(tmp_path):
+    """`makemessages` on a copy of the source finds no string the catalogues lack, nor one they
+    keep that the source no longer has: new strings cannot reach readers untranslated."""
+    copy = tmp_path / "newsdesk"
+    shutil.copytree(
+        LOCALE.parent, copy, ignore=shutil.ignore_patterns("static", "__pycache__", "*.mo")
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "ar",
+            "--no-obsolete",
+            "--ignore",
+            "demo/*",
+        ],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings.test"},
+    )
+    extracted = copy / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+    found = {
+        (e.get("msgctxt"), e["msgid"]) for e in read_po(extracted.read_text()) if e.get("msgid")
+    }
+    committed = {(e.get("msgctxt"), e["msgid"]) for e in messages("ar")}
+    assert (found - committed, committed - found) == (set(), set())
