@@ -475,6 +475,7 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         "pool": POOL_SENTENCES,
         "bounds": bounds,
         "sections": [newsroom.sections[slug].pk for slug in section_slugs],
+        "locale": newsroom.home.locale_id,
         "authors": [author.pk for author in newsroom.authors],
         "agencies": [agency.pk for agency in agencies],
         "places": PLACES,
@@ -545,6 +546,9 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
             "id": "t.id",
             "headline": "t.headline",
             "slug": "lower(replace(t.headline, ' ', '-')) || '-' || t.id",
+            # Stories are in the default edition (the newsroom's sections are English pages).
+            "locale": "%(locale)s",
+            "translation_key": "gen_random_uuid()",
             "standfirst": "p1.text",
             "section": "(%(sections)s::bigint[])[t.section]",
             "dateline": "upper((%(places)s::text[])[t.place])",

@@ -554,6 +554,8 @@ def load_articles(newsroom: Newsroom, specs: list[StorySpec]) -> None:
             slug=spec.slug,
             standfirst=spec.standfirst,
             section_id=newsroom.sections[spec.section_slug].pk,
+            locale=newsroom.locale,
+            translation_key=uuid.UUID(int=newsroom.rng.getrandbits(128)),
             body=spec.body,
             live=spec.live,
             has_unpublished_changes=spec.has_unpublished_changes,

@@ -16,20 +16,118 @@ On SQLite the titles live in an FTS5 table and every norm stays 1.0; there the s
 average's scan. On a database without a norm (MySQL, or SQLite without FTS5) it is Wagtail's
 backend as is.
 
+Each edition is searched in its own language (docs/editions.md): on PostgreSQL a story's entry is
+built with the text search configuration of its language (`text_search_config`: `english`,
+`russian`, `arabic`, ..., `simple` for a language PostgreSQL does not stem), and a reader's
+search in an edition (`in_language`) uses the same one, so "выборов" finds "выборы". SQLite's
+FTS5 does not stem: there each entry holds its words followed by their Snowball stems in the
+story's language, and a search in an edition looks for the stems of the reader's words. A search
+outside an edition (the admin's) looks for the words as typed, with the database's default
+configuration on PostgreSQL.
+
 Every search typed as a string (the reader's search box, the admin's) goes through `plain_words`
 first: Wagtail's backend hands each term to FTS5 or PostgreSQL's tsquery inside quotes it does not
 escape, so a `"` or a NUL would be read as query syntax (a 500 on SQLite) or refused by the
 database. Queries built from Wagtail's query classes (`Phrase`, `PlainText`) pass as they are.
 """
 
+import contextvars
+import copy
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
 from django.db.models import Avg, F
 from django.db.models.functions import Length
+from django.utils.translation import get_language_info
 from wagtail.search.backends import database
+
+#: PostgreSQL's own text search configurations (version 15), by the English name of the language.
+POSTGRES_CONFIGS = frozenset(
+    {
+        "arabic",
+        "armenian",
+        "basque",
+        "catalan",
+        "danish",
+        "dutch",
+        "english",
+        "finnish",
+        "french",
+        "german",
+        "greek",
+        "hindi",
+        "hungarian",
+        "indonesian",
+        "irish",
+        "italian",
+        "lithuanian",
+        "nepali",
+        "norwegian",
+        "portuguese",
+        "romanian",
+        "russian",
+        "serbian",
+        "spanish",
+        "swedish",
+        "tamil",
+        "turkish",
+        "yiddish",
+    }
+)
+
+#: The language of the edition being searched, set by `in_language` (None: no edition).
+_searched_language: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "newsdesk_searched_language", default=None
+)
+
+
+def _language_name(language: str) -> str:
+    try:
+        return get_language_info(language)["name"].lower()
+    except KeyError:
+        return ""
+
+
+def text_search_config(language: str) -> str:
+    """PostgreSQL's text search configuration for `language`: its stemmer, else `simple`."""
+    name = _language_name(language)
+    return name if name in POSTGRES_CONFIGS else "simple"
+
+
+@cache
+def _stemmer(language: str):
+    import snowballstemmer
+
+    name = _language_name(language)
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
+
+
+def stems(text: str, language: str) -> str:
+    """The Snowball stems of the words of `text` in `language` that differ from the word ("" for
+    a language without a stemmer): what SQLite's entries hold after their words."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return ""
+    words = plain_words(text).lower().split()
+    found = dict.fromkeys(
+        stem for word, stem in zip(words, stemmer.stemWords(words), strict=False) if stem != word
+    )
+    return " ".join(found)
+
+
+@contextmanager
+def in_language(language: str) -> Iterator[None]:
+    """Searches made within are searches of the edition in `language` (stemmed in it)."""
+    token = _searched_language.set(language)
+    try:
+        yield
+    finally:
+        _searched_language.reset(token)
+
 
 #: The cache key of the archive's average title length, per index entry table and database.
 AVERAGE_KEY = "newsdesk:search:title-length-average:{alias}"
@@ -63,7 +161,7 @@ def SearchBackend(params):
     Wagtail finds a backend module by this name, so it keeps the class-like spelling."""
     backend = words_only_class(type(database.SearchBackend(params)))(params)
     if hasattr(backend.index_class, "_refresh_title_norms"):
-        backend.index_class = steady_index_class(backend.index_class)
+        backend.index_class = language_index_class(steady_index_class(backend.index_class))
     return backend
 
 
@@ -77,13 +175,76 @@ class WordsOnlyQueries:
     """Mixed into Wagtail's database backend: search and autocomplete take words, not syntax."""
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        language = _searched_language.get()
         if isinstance(query, str):
             query = plain_words(query)
             if not query:
                 # Not Wagtail's EmptySearchResults, which its admin list cannot show.
                 queryset = getattr(model_or_queryset, "objects", model_or_queryset)
                 return queryset.none()
+            if language and not _is_postgres(self):
+                # SQLite: each entry holds its words' stems; look for the reader's words' stems.
+                words = query.lower().split()
+                stemmer = _stemmer(language)
+                query = " ".join(stemmer.stemWords(words) if stemmer else words)
+        if language and _is_postgres(self):
+            searcher = copy.copy(self)
+            searcher.config = text_search_config(language)
+            return super(WordsOnlyQueries, searcher)._search(
+                query_compiler_class, query, model_or_queryset, **kwargs
+            )
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+def _is_postgres(backend) -> bool:
+    return any(cls.__module__.endswith(".postgres") for cls in type(backend).__mro__)
+
+
+@cache
+def language_index_class(index_class: type) -> type:
+    """`index_class` writing each entry in its object's language."""
+    return type(f"Language{index_class.__name__}", (EntriesInTheirLanguage, index_class), {})
+
+
+class EntriesInTheirLanguage:
+    """Mixed into modelsearch's PostgreSQL and SQLite index classes: an object with a `locale`
+    (Wagtail's TranslatableMixin) is indexed in its language, others in the default edition's."""
+
+    def add_items(self, model, objs):
+        groups: dict[str, list] = {}
+        for obj in objs:
+            groups.setdefault(_object_language(obj), []).append(obj)
+        for language, group in groups.items():
+            if _is_postgres(self.backend):
+                backend = self.backend
+                self.backend = copy.copy(backend)
+                self.backend.config = text_search_config(language)
+                try:
+                    super().add_items(model, group)
+                finally:
+                    self.backend = backend
+            else:
+                super().add_items(model, group)
+                self._add_stems(model, group, language)
+
+    def _add_stems(self, model, objs, language: str) -> None:
+        from modelsearch.utils import get_content_type_pk
+
+        if _stemmer(language) is None:
+            return
+        entries = self.entries.filter(
+            content_type_id=get_content_type_pk(model), object_id__in=[str(o.pk) for o in objs]
+        )
+        for entry in entries.only("pk", "title", "body"):
+            entry.title = f"{entry.title} {stems(entry.title, language)}".strip()
+            entry.body = f"{entry.body} {stems(entry.body, language)}".strip()
+            entry.save(update_fields=["title", "body"])
+
+
+def _object_language(obj) -> str:
+    if getattr(obj, "locale_id", None):
+        return obj.locale.language_code
+    return settings.LANGUAGE_CODE
 
 
 @cache

@@ -193,13 +193,13 @@ def test_wants_json_only_for_the_page_script():
 @pytest.mark.parametrize(
     ("path", "data", "extra", "part"),
     [
-        ("/tags/a\x00/", {}, {}, "path"),
-        ("/tags/a\x07b/", {}, {}, "path"),
-        ("/tags/a\x7fb/", {}, {}, "path"),
-        ("/search/", {"q": "a\x00b"}, {}, "query"),
-        ("/search/", {"q\x00": "a"}, {}, "query"),
-        ("/search/", {}, {"HTTP_COOKIE": 'sessionid="\\000abcdefgh"'}, "cookie"),
-        ("/search/", {}, {"HTTP_USER_AGENT": "Mozilla\x00"}, "header"),
+        ("/en/tags/a\x00/", {}, {}, "path"),
+        ("/en/tags/a\x07b/", {}, {}, "path"),
+        ("/en/tags/a\x7fb/", {}, {}, "path"),
+        ("/en/search/", {"q": "a\x00b"}, {}, "query"),
+        ("/en/search/", {"q\x00": "a"}, {}, "query"),
+        ("/en/search/", {}, {"HTTP_COOKIE": 'sessionid="\\000abcdefgh"'}, "cookie"),
+        ("/en/search/", {}, {"HTTP_USER_AGENT": "Mozilla\x00"}, "header"),
     ],
 )
 def test_unreadable_part_names_where_the_character_is(path, data, extra, part):
@@ -209,10 +209,13 @@ def test_unreadable_part_names_where_the_character_is(path, data, extra, part):
 @pytest.mark.parametrize(
     ("path", "data"),
     [
-        ("/tags/кошка/", {}),
-        ("/search/", {"q": '"port sevra'}),
-        ("/search/", {"q": "line\nbreak\ttab"}),  # pasted text: control characters are words' gaps
-        ("/search/", {"q": "\U0001f600 東京"}),
+        ("/en/tags/кошка/", {}),
+        ("/en/search/", {"q": '"port sevra'}),
+        (
+            "/en/search/",
+            {"q": "line\nbreak\ttab"},
+        ),  # pasted text: control characters are words' gaps
+        ("/en/search/", {"q": "\U0001f600 東京"}),
     ],
 )
 def test_unreadable_part_lets_ordinary_requests_through(path, data):
@@ -223,14 +226,14 @@ def test_unreadable_part_lets_ordinary_requests_through(path, data):
 @pytest.mark.parametrize(
     "address",
     [
-        "/search/?q=a%00b",
-        "/security/2020/02/13/story/?comments_page=%00",
-        "/tags/a%00/",
-        "/authors/a%00/",
-        "/feeds/sections/a%00/",
-        "/security/2020/02/13/a%00/",
+        "/en/search/?q=a%00b",
+        "/en/security/2020/02/13/story/?comments_page=%00",
+        "/en/tags/a%00/",
+        "/en/authors/a%00/",
+        "/en/feeds/sections/a%00/",
+        "/en/security/2020/02/13/a%00/",
         "/a%00/",
-        "/tags/a%01/",
+        "/en/tags/a%01/",
     ],
 )
 def test_a_nul_in_the_address_answers_400_with_our_error_page(client, section, address):
@@ -247,4 +250,4 @@ def test_a_nul_in_the_session_cookie_answers_400(client, section):
     """The octal escape in a quoted cookie value becomes a NUL that would reach the session
     table."""
     client.cookies["sessionid"] = "\x00" + "a" * 31
-    assert client.get("/search/", {"q": "port"}).status_code == 400
+    assert client.get("/en/search/", {"q": "port"}).status_code == 400

@@ -36,8 +36,13 @@ def story_page_keys(context: dict) -> list[str]:
 
 
 def story_change_keys(article) -> list[str]:
-    """What a change to `article` (publish, edit, correction, unpublish) purges."""
+    """What a change to `article` (publish, edit, correction, unpublish) purges.
+
+    The story's versions in the other editions are purged too: their language switcher and
+    `hreflang` name this one (and the sitemaps list it as their alternate).
+    """
     keys = [story_key(article.pk), "front", "feed", "sitemap", "search"]
+    keys += [story_key(pk) for pk in translation_ids(article)]
     keys.append(make_key("section", article.section_id))
     for entry in article.byline_entries.all():
         if entry.author_id:
@@ -46,9 +51,27 @@ def story_change_keys(article) -> list[str]:
     return keys
 
 
+def translation_ids(article) -> list[int]:
+    """The ids of the story's versions in the other editions, published or not."""
+    if not article.translation_key:
+        return []
+    return list(
+        type(article)
+        .objects.filter(translation_key=article.translation_key)
+        .exclude(pk=article.pk)
+        .values_list("pk", flat=True)
+    )
+
+
 def story_urls(article) -> list[str]:
-    """The addresses a change to `article` touches, for proxies that purge by address."""
-    urls = ["/"]
+    """The addresses a change to `article` touches in its edition, for proxies that purge by
+    address: its front page, the story and its section."""
+    from django.urls import reverse
+
+    from newsdesk.editions.services import in_edition
+
+    with in_edition(article.locale if article.locale_id else None):
+        urls = [reverse("wagtail_serve", args=[""])]
     if article.first_published_at:
         urls.append(article.get_absolute_url())
     section_url = article.section.get_url() if article.section_id else None

@@ -11,6 +11,9 @@ part stale drops it in every process (docs/apps/articles.md, "Fragments"):
 - the byline: the story's version, `author-<id>-byline` and `agency-<id>` of its entries;
 - the lead photo and body: the version, `photo-<id>` of each photo, and `nav` when the body
   links to a page of the site (a section's address may change);
+- the translations (the language switcher and `hreflang`): `story-<id>` of each published
+  version of the story; publishing or unpublishing a translation purges every version's key
+  (cache_keys.story_change_keys);
 - the related stories: `story-<id>` of each shown, with their bylines and photos, and the
   `section-<id>` and `tag-<id>` keys a newly published story in the same section or with a
   shared tag purges. The page itself carries only the keys of what it shows, not those two,
@@ -31,6 +34,7 @@ from newsdesk.articles.cache_keys import SITE_KEY, story_key
 from newsdesk.articles.templatetags.stories import render_story_body
 from newsdesk.bylines.services import byline_html
 from newsdesk.delivery import cached_fragment, make_key
+from newsdesk.editions.services import alternates
 from newsdesk.photos.cache_keys import photo_keys
 from newsdesk.photos.services import with_renditions
 
@@ -97,6 +101,15 @@ def make_related(article, tags: list) -> tuple[tuple[str, list[str]], list[str]]
     return (html, shown), [*shown, *changes]
 
 
+def make_translations(article) -> tuple[list[dict], list[str]]:
+    """The published versions of the story in every edition, itself included."""
+    versions = list(services.published_translations(article)) if article.pk else []
+    if article.live and article.first_published_at and article not in versions:
+        versions.append(article)
+    keys = [*_own_keys(article), *(story_key(version.pk) for version in versions)]
+    return alternates(versions), keys
+
+
 def _own_keys(article) -> list[str]:
     return [story_key(article.pk)] if article.pk else []  # a new story's preview has no id
 
@@ -109,6 +122,7 @@ def story_parts(article, preview: bool = False) -> dict:
         byline, byline_page_keys = make_byline(article, fetch=False)
         body, body_keys = make_body(article)
         (related, related_keys), _changes = make_related(article, details["tags"])
+        translations, translation_keys = make_translations(article)
     else:
         version = f"{story_version(article)}:{get_language()}"
         details, details_keys = cached_fragment(
@@ -121,6 +135,9 @@ def story_parts(article, preview: bool = False) -> dict:
         (related, related_keys), _keys = cached_fragment(
             f"story-related:{version}", lambda: make_related(article, details["tags"])
         )
+        translations, translation_keys = cached_fragment(
+            f"story-translations:{version}", lambda: make_translations(article)
+        )
     return {
         "tags": details["tags"],
         "corrections": details["corrections"],
@@ -128,7 +145,14 @@ def story_parts(article, preview: bool = False) -> dict:
         "lead_photo_html": _safe(body["lead_photo"]),
         "body_html": _safe(body["body"]),
         "related_html": _safe(related),
-        "fragment_keys": [*details_keys, *byline_page_keys, *body_keys, *related_keys],
+        "translations": translations,
+        "fragment_keys": [
+            *details_keys,
+            *byline_page_keys,
+            *body_keys,
+            *related_keys,
+            *translation_keys,
+        ],
     }
 
 

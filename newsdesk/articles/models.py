@@ -4,6 +4,7 @@ A story is a Wagtail snippet with Wagtail's own drafts, revisions, locking, work
 scheduling, not a page: see docs/decisions/stories-as-snippets.md for the measurement behind this.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
@@ -24,12 +25,14 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from newsdesk.articles.blocks import StoryBodyBlock
+from newsdesk.editions.panels import TranslationsPanel
 
 
 class ArticleQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -106,16 +109,21 @@ class Article(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    TranslatableMixin,
     index.Indexed,
     ClusterableModel,
 ):
-    """A news story, from first draft to published, corrected and updated."""
+    """A news story, from first draft to published, corrected and updated.
+
+    Each language edition's version of a story is its own `Article` (Wagtail's TranslatableMixin:
+    the same `translation_key`, another `locale`), published on its own with its own byline,
+    dateline, photos' captions and corrections (docs/editions.md).
+    """
 
     headline = models.CharField(_("headline"), max_length=255)
     slug = models.SlugField(
         _("slug"),
         max_length=255,
-        unique=True,
         blank=True,
         allow_unicode=True,
         help_text=_("The last part of the story's address. Made from the headline if left empty."),
@@ -168,7 +176,33 @@ class Article(
         blank=True,
     )
 
+    # The source's revision this translation was made from, or last brought up to date with;
+    # a newer published revision of the source makes it "older than its source".
+    translated_from_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("translated from revision"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     objects = ArticleQuerySet.as_manager()
+
+    # A translation starts as an unpublished draft of its own (editions.services.prepare_copy).
+    exclude_fields_in_copy = [
+        "live_revision",
+        "first_published_at",
+        "last_published_at",
+        "updated_at",
+        "go_live_at",
+        "expire_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "translated_from_revision",
+    ]
 
     panels = [
         MultiFieldPanel(
@@ -199,6 +233,7 @@ class Article(
             heading=_("Publishing"),
         ),
         FieldPanel("discussion_mode"),
+        TranslationsPanel(),
     ]
 
     search_fields = [
@@ -207,15 +242,22 @@ class Article(
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.FilterField("section"),
+        index.FilterField("locale"),
+        # Readers search one edition (articles.services.search_stories).
+        index.RelatedFields("locale", [index.FilterField("language_code")]),
         index.FilterField("live"),
         index.FilterField("first_published_at"),
         # The admin lists search results newest first, ties broken by id.
         index.FilterField("pk"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        constraints = [
+            # Each edition has its own addresses; a translation may keep its source's slug.
+            models.UniqueConstraint(fields=["locale", "slug"], name="article_slug_per_edition"),
+        ]
         # Each matches a list's ORDER BY (newest first, then id) so it reads only one page of
         # rows; measured at a million stories in bench/million_stories.py.
         indexes = [
@@ -239,17 +281,30 @@ class Article(
         return self.headline
 
     def save(self, *args, **kwargs):
+        if not self.locale_id:
+            self.locale = self.get_default_locale()
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def get_default_locale(self):
+        """A new story is in its section's edition."""
+        if self.section_id:
+            return self.section.locale
+        return super().get_default_locale()
 
     def _unique_slug(self) -> str:
         """The headline's slug, or with the first free "-N" suffix: one query however many
         stories share the headline (the thousandth "Morning briefing" included)."""
         base = slugify(self.headline, allow_unicode=True)[:240] or "story"
+        same_edition = (
+            models.Q(locale_id=self.locale_id)
+            if self.locale_id
+            else models.Q(locale__language_code=settings.LANGUAGE_CODE)
+        )
         taken = set(
             Article.objects.exclude(pk=self.pk)
-            .filter(slug__startswith=base)
+            .filter(same_edition, slug__startswith=base)
             .values_list("slug", flat=True)
         )
         candidate, n = base, 1
@@ -259,17 +314,26 @@ class Article(
         return candidate
 
     def get_absolute_url(self) -> str:
+        """The story's address in its own edition (/<language>/<section>/<y>/<m>/<d>/<slug>/)."""
+        from newsdesk.editions.services import in_edition
+
         when = timezone.localtime(self.first_published_at or timezone.now())
-        return reverse(
-            "articles:story",
-            kwargs={
-                "section": self.section.slug,
-                "year": when.year,
-                "month": f"{when.month:02d}",
-                "day": f"{when.day:02d}",
-                "slug": self.slug,
-            },
-        )
+        with in_edition(self.locale if self.locale_id else None):
+            return reverse(
+                "articles:story",
+                kwargs={
+                    "section": self.section.slug,
+                    "year": when.year,
+                    "month": f"{when.month:02d}",
+                    "day": f"{when.day:02d}",
+                    "slug": self.slug,
+                },
+            )
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # The index entry's text search configuration follows the story's language.
+        return super().get_indexed_objects().select_related("locale")
 
     @property
     def approved_schedule(self) -> bool:
@@ -287,7 +351,13 @@ class Article(
             return self.updated_at
         return None
 
-    # Preview: editors see the story laid out as readers will.
+    # Preview: editors see the story laid out as readers will, in its edition's language.
+    def serve_preview(self, request, mode_name):
+        from newsdesk.editions.services import in_edition
+
+        with in_edition(self.locale if self.locale_id else None):
+            return super().serve_preview(request, mode_name).render()
+
     def get_preview_template(self, request, mode_name):
         return "articles/article_page.html"
 

@@ -14,8 +14,9 @@ from django.http import Http404
 
 from newsdesk.articles import fragments
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry
+from newsdesk.editions.services import current_edition
 from newsdesk.photos.services import with_renditions
-from newsdesk.search_index import plain_words
+from newsdesk.search_index import in_language, plain_words
 
 RELATED_STORIES = 4
 
@@ -24,16 +25,21 @@ def byline_prefetch() -> Prefetch:
     """Fetch a story's byline entries with their authors and agencies, in order."""
     return Prefetch(
         "byline_entries",
-        queryset=BylineEntry.objects.select_related("author", "agency").order_by("sort_order"),
+        # The author's locale: their page's address is in their edition.
+        queryset=BylineEntry.objects.select_related("author__locale", "agency").order_by(
+            "sort_order"
+        ),
     )
 
 
-def published_stories() -> QuerySet[Article]:
-    """Published stories, newest first, with what a story teaser needs already joined."""
+def published_stories(edition: str | None = None) -> QuerySet[Article]:
+    """Published stories of one edition (the current one unless named), newest first, with what
+    a story teaser needs already joined."""
     return (
         Article.objects.published()
+        .filter(locale__language_code=edition or current_edition())
         .newest_first()
-        .select_related("section", "lead_photo")
+        .select_related("section", "lead_photo", "locale")
         .prefetch_related(byline_prefetch())
     )
 
@@ -60,15 +66,29 @@ def paginate(
 
 
 def find_story(slug: str) -> Article:
-    """The published story with this slug, with its section, or 404.
+    """The current edition's published story with this slug, with its section, or 404.
 
     One query: its byline, photos, tags and corrections come from fragments (fragments.py),
     read from the database only when a fragment is made.
     """
-    story = Article.objects.published().select_related("section").filter(slug=slug).first()
+    story = (
+        Article.objects.published()
+        .select_related("section", "locale")
+        .filter(locale__language_code=current_edition(), slug=slug)
+        .first()
+    )
     if story is None:
         raise Http404("No such story.")
     return story
+
+
+def published_translations(article: Article) -> QuerySet[Article]:
+    """The published versions of `article` in every edition (itself included when published)."""
+    return (
+        Article.objects.published()
+        .filter(translation_key=article.translation_key)
+        .select_related("section", "locale")
+    )
 
 
 def body_photos(article: Article) -> list:
@@ -99,7 +119,8 @@ def story_context(article: Article, preview: bool = False) -> dict:
 
 
 def search_stories(query: str):
-    """Published stories matching `query` in headline, standfirst or body, newest first.
+    """The edition's published stories matching `query` in headline, standfirst or body, newest
+    first, with the words stemmed in the edition's language (search_index.in_language).
 
     Not best match first: ranking every match of a common word read and sorted a quarter of a
     million-story archive on each search (3-4 s, bench/million_stories.py), and readers of a news
@@ -110,7 +131,9 @@ def search_stories(query: str):
     words = plain_words(query)
     if not words:
         return published_stories().none()
-    return published_stories().search(words, operator="and", order_by_relevance=False)
+    # The edition's stories, searched in its language: another form of a word finds them.
+    with in_language(current_edition()):
+        return published_stories().search(words, operator="and", order_by_relevance=False)
 
 
 def sanitise_stored_bodies(*, dry_run: bool = False, batch_size: int = 500) -> list[int]:

@@ -75,7 +75,9 @@ class ArticleViewSet(SnippetViewSet):
         return [*Article.panels, *extra]
 
     def get_queryset(self, request):
-        queryset = Article.objects.select_related("section", "latest_revision").with_status()
+        queryset = Article.objects.select_related(
+            "section", "latest_revision", "locale"
+        ).with_status()
         for extension in story_admin_extensions():
             queryset = extension.prepare_queryset(queryset)
         return queryset

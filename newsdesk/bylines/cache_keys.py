@@ -8,10 +8,28 @@ from newsdesk.delivery import make_key, purge
 
 
 def purge_author(sender, instance, **kwargs) -> None:
-    """Receiver for Author saves and deletes: the profile page, the bylines, the feeds."""
+    """Receiver for Author saves and deletes: the profile page, the bylines, the feeds, and the
+    profile pages of the author's other editions (their language switcher and `hreflang`)."""
+    siblings = [make_key("author", pk) for pk in _translation_ids(instance)]
     purge(
-        [make_key("author", instance.pk), make_key("author", instance.pk, "byline"), "feed"],
+        [
+            make_key("author", instance.pk),
+            make_key("author", instance.pk, "byline"),
+            "feed",
+            *siblings,
+        ],
         urls=lambda: [instance.get_absolute_url()],
+    )
+
+
+def _translation_ids(author) -> list[int]:
+    if not author.translation_key:
+        return []
+    return list(
+        type(author)
+        .objects.filter(translation_key=author.translation_key)
+        .exclude(pk=author.pk)
+        .values_list("pk", flat=True)
     )
 
 

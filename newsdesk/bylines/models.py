@@ -5,14 +5,19 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Author(index.Indexed, models.Model):
-    """A member of staff who writes stories, with a public profile page."""
+class Author(TranslatableMixin, index.Indexed, models.Model):
+    """A member of staff who writes stories, with a public profile page.
+
+    Translatable: each edition has the author's name as its readers spell it, job title and bio
+    (the same `translation_key`); a story's byline names the author of its own edition.
+    """
 
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True, allow_unicode=True)
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
     job_title = models.CharField(_("job title"), max_length=255, blank=True)
     photo = models.ForeignKey(
         "photos.Photo",
@@ -23,13 +28,13 @@ class Author(index.Indexed, models.Model):
         related_name="+",
     )
     bio = models.TextField(_("short bio"), blank=True)
-    user = models.OneToOneField(
+    user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="author_profile",
+        related_name="author_profiles",
         help_text=_("The staff account of this author, if they have one."),
     )
 
@@ -46,16 +51,23 @@ class Author(index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("author")
         verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="author_slug_per_edition"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("bylines:author", kwargs={"slug": self.slug})
+        """The author's page in the author's own edition."""
+        from newsdesk.editions.services import in_edition
+
+        with in_edition(self.locale if self.locale_id else None):
+            return reverse("bylines:author", kwargs={"slug": self.slug})
 
 
 class Agency(models.Model):

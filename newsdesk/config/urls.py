@@ -1,6 +1,8 @@
-"""The site's addresses: the admin, reader pages of our apps, then Wagtail's page tree."""
+"""The site's addresses: the admin, then each edition's reader pages (`/en/`, `/ru/`, `/ar/`: our
+apps', then Wagtail's page tree). Addresses without an edition redirect (editions.middleware)."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,11 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("newsdesk.bylines.urls")),
-    path("", include("newsdesk.articles.urls")),
-    path("", include("newsdesk.feeds.urls")),
-    path("", include("newsdesk.reactions.urls")),
-    path("", include("newsdesk.discussion.urls")),
     path("moderation/", include("newsdesk.moderation.urls")),
     path("", include("newsdesk.sections.urls")),
 ]
@@ -23,4 +20,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += i18n_patterns(
+    path("", include("newsdesk.bylines.urls")),
+    path("", include("newsdesk.articles.urls")),
+    path("", include("newsdesk.feeds.urls")),
+    path("", include("newsdesk.reactions.urls")),
+    path("", include("newsdesk.discussion.urls")),
+    path("", include(wagtail_urls)),
+)

@@ -129,7 +129,11 @@ def _scheme(environ: dict, proxy_ssl_header: tuple[str, str] | None) -> str:
 
 
 def _language(environ: dict, cookies: str, language_cookie: str) -> str:
-    """The language LocaleMiddleware will activate for this request (cookie, then header)."""
+    """The language the request is served in: the one its address names (`/ru/...`, an
+    edition), else the one the browser asks for (cookie, then header)."""
+    from_path = translation.get_language_from_path(environ.get("PATH_INFO", ""))
+    if from_path:
+        return from_path
     chosen = parse_cookie(cookies).get(language_cookie) if language_cookie in cookies else None
     return _language_for(chosen, environ.get("HTTP_ACCEPT_LANGUAGE", ""))
 

@@ -23,13 +23,15 @@ from django.core.files.storage import Storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
 from wagtail.actions.create import CreateAction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.utils.file import hash_filelike
 
 from newsdesk.articles.models import Article, BylineEntry, Correction
 from newsdesk.bylines.models import Agency, Author
-from newsdesk.demo import content, pictures
+from newsdesk.demo import content, pictures, translations
+from newsdesk.editions.services import mark_translation_current
 from newsdesk.moderation.roles import MODERATORS_GROUP
 from newsdesk.photos.models import Photo
 from newsdesk.sections.models import HomePage, SectionPage
@@ -188,14 +190,15 @@ class _DemoLoader:
     photo_places: list[tuple[Photo, tuple[str, ...]]] = field(default_factory=list)
     stories: dict[content.Status, int] = field(default_factory=dict)
     stored_files: list[tuple[Storage, str]] = field(default_factory=list)
+    translated: int = 0
 
     def load(self) -> None:
         self.admin, login = ensure_demo_admin()
         home = self._front_page()
         self._sections(home)
         self._bylines()
-        for story in content.STORIES:
-            self._story(story)
+        articles = [self._story(story) for story in content.STORIES]
+        self._editions(home, {article.headline: article for article in articles})
         ensure_demo_staff(login.password)
 
     def summary(self) -> str:
@@ -205,7 +208,8 @@ class _DemoLoader:
         return (
             f"Loaded the demo: {len(self.sections)} sections, {len(content.AUTHORS)} authors, "
             f"{len(content.AGENCIES)} agencies, {len(self.photo_places)} photos, "
-            f"{published} published stories, {drafts} draft, {scheduled} scheduled"
+            f"{published} published stories, {drafts} draft, {scheduled} scheduled, "
+            f"{self.translated} translations"
         )
 
     def delete_stored_files(self) -> None:
@@ -396,6 +400,87 @@ class _DemoLoader:
                 last_published_at=article.updated_at or intended,
             )
         self.stories[story.status] = self.stories.get(story.status, 0) + 1
+        return article
+
+    # The Russian and Arabic editions (demo/translations.py).
+
+    def _editions(self, home: HomePage, stories: dict[str, Article]) -> None:
+        for edition in translations.EDITIONS:
+            if edition.language not in settings.NEWSDESK_EDITIONS:
+                continue
+            locale, _ = Locale.objects.get_or_create(language_code=edition.language)
+            front = home.get_translation_or_none(locale)
+            if front is None:
+                front = CopyPageForTranslationAction(home, locale, user=self.admin).execute(
+                    skip_permission_checks=True
+                )
+                front.title = edition.site_title
+                self._publish_page(front)
+            for slug, (title, translated_slug, description) in edition.sections.items():
+                source = self.sections.get(slug)
+                if source is None or source.get_translation_or_none(locale) is not None:
+                    continue
+                section = CopyPageForTranslationAction(source, locale, user=self.admin).execute(
+                    skip_permission_checks=True
+                )
+                section.title, section.slug, section.description = (
+                    title,
+                    translated_slug,
+                    description,
+                )
+                self._publish_page(section)
+            for slug, (name, translated_slug, job_title, bio) in edition.authors.items():
+                author = self.credits.get(slug, {}).get("author")
+                if author is None or author.get_translation_or_none(locale) is not None:
+                    continue
+                translated = author.copy_for_translation(locale)
+                translated.name, translated.slug = name, translated_slug
+                translated.job_title, translated.bio = job_title, bio
+                translated.save()
+        for text in translations.STORIES:
+            source = stories.get(text.source_headline)
+            if source is not None and text.language in settings.NEWSDESK_EDITIONS:
+                self._translate_story(source, text)
+        headline, language = translations.OUTDATED
+        source = stories.get(headline)
+        if source is not None and language in settings.NEWSDESK_EDITIONS:
+            # The source is revised after its Arabic translation was made.
+            source = Article.objects.get(pk=source.pk)
+            source.standfirst = translations.OUTDATED_SOURCE_STANDFIRST
+            source.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
+            # The Russian version already gave the new figure: only the Arabic one is behind.
+            for version in source.get_translations().exclude(locale__language_code=language):
+                mark_translation_current(version, self.admin)
+
+    def _translate_story(self, source: Article, text: translations.StoryText) -> Article:
+        locale = Locale.objects.get(language_code=text.language)
+        source = Article.objects.get(pk=source.pk)  # its publication time was moved back
+        # As the admin's Translate action does: a draft copy in the edition (editions.services).
+        article = source.copy_for_translation(locale)
+        article.headline, article.kicker = text.headline, text.kicker
+        article.dateline, article.standfirst = text.dateline, text.standfirst
+        article.slug = ""
+        paragraphs, captions = iter(text.paragraphs), iter(text.captions)
+        body = []
+        for block in source.body:
+            if block.block_type == "paragraph":
+                paragraph = next(paragraphs, None)
+                if paragraph is not None:
+                    body.append(("paragraph", f"<p>{html.escape(paragraph, quote=False)}</p>"))
+            elif block.block_type == "photo":
+                caption = next(captions, "")
+                body.append(("photo", {"photo": block.value["photo"], "caption": caption}))
+        article.body = body
+        article.corrections.clear()
+        article.save()
+        article.tags.set(source.tags.all())
+        revision = article.save_revision(user=self.admin, log_action=True)
+        revision.publish(user=self.admin)
+        Article.objects.filter(pk=article.pk).update(
+            first_published_at=source.first_published_at + timedelta(hours=2),
+            last_published_at=source.first_published_at + timedelta(hours=2),
+        )
+        self.translated += 1
         return article
 
 

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -34,6 +35,7 @@ from newsdesk.discussion.tokens import (
     read_posted_token,
     read_unsubscribe_token,
 )
+from newsdesk.editions.services import language_of
 from newsdesk.reader_requests import HttpResponseSeeOther, from_this_site, reader_ip, wants_json
 
 
@@ -92,6 +94,9 @@ def post_comment(request: HttpRequest, story_id: int) -> HttpResponse:
     if not from_this_site(request):
         return HttpResponseForbidden(gettext("Comments can only be sent from this site's pages."))
     story = services.open_story(story_id)
+    # A comment belongs to its story's edition, whatever address it was posted to: its language
+    # (word lists, reply emails) and the pages answering it are the edition's.
+    translation.activate(language_of(story.locale))
     form = CommentForm(request.POST, story=story)
     if not form.is_valid():
         return _refused(request, story, form)

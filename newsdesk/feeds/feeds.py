@@ -1,13 +1,16 @@
-"""RSS feeds of published stories: the whole site, and one per section."""
+"""RSS feeds of published stories, per edition: the whole edition, and one per section. Each
+feed's `<language>` is its edition's (Django's Feed takes the active language)."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext
 
 from newsdesk.articles.services import published_stories
 from newsdesk.bylines.services import byline_text
+from newsdesk.editions.services import current_edition
 from newsdesk.sections.models import SectionPage
 
 FEED_LENGTH = 30
@@ -22,7 +25,7 @@ class LatestStoriesFeed(Feed):
         return settings.WAGTAIL_SITE_NAME
 
     def link(self):
-        return "/"
+        return reverse("wagtail_serve", args=[""])  # the edition's front page
 
     def description(self):
         return gettext("The latest stories from %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
@@ -65,7 +68,12 @@ class SectionStoriesFeed(LatestStoriesFeed):
     """The newest published stories of one section."""
 
     def get_object(self, request, slug):
-        section = SectionPage.objects.live().public().filter(slug=slug).first()
+        section = (
+            SectionPage.objects.live()
+            .public()
+            .filter(locale__language_code=current_edition(), slug=slug)
+            .first()
+        )
         if section is None:
             raise Http404("No such section.")
         return section

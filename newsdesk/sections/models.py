@@ -10,6 +10,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from newsdesk.delivery import make_key, tag_response
+from newsdesk.editions.services import alternates
+
+
+def page_translations(page, request) -> list[dict]:
+    """The published versions of `page` in every edition, for the switcher and `hreflang`."""
+    versions = page.get_translations(inclusive=True).live().select_related("locale")
+    return alternates(versions, url_of=lambda version: version.get_url(request=request))
 
 
 class HomePage(Page):
@@ -39,6 +46,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(services.front_page(self))
+        context["translations"] = page_translations(self, request)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -74,6 +82,7 @@ class SectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, published_stories().filter(section=self))
+        context["translations"] = page_translations(self, request)
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -4,7 +4,7 @@ from django.db.models import OuterRef, Q, Subquery
 
 from newsdesk.articles.services import published_stories, teasers
 from newsdesk.delivery import shared_cache
-from newsdesk.sections.context_processors import NAVIGATION_CACHE_KEY
+from newsdesk.sections.context_processors import navigation_cache_keys
 
 LATEST_STORIES = 6
 STORIES_PER_SECTION_BLOCK = 4
@@ -68,4 +68,4 @@ def front_page(home) -> dict:
 
 def forget_navigation(**kwargs) -> None:
     """Drop the cached section list so the next page shows the sections as published now."""
-    shared_cache().delete(NAVIGATION_CACHE_KEY)
+    shared_cache().delete_many(navigation_cache_keys())

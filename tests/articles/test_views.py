@@ -73,7 +73,7 @@ def test_byline_links_authors_and_credits_agency(client, seed_story):
     byline = page.select_one("article .byline")
     assert byline.get_text() == "Staff Writer and AFP"
     author_link = byline.find("a")
-    assert author_link["href"].startswith("/authors/")
+    assert author_link["href"].startswith("/en/authors/")
     assert author_link.get_text() == "Staff Writer"
 
 
@@ -155,7 +155,7 @@ def test_markup_in_headline_is_shown_as_text(client, section):
 
 def test_old_address_redirects_to_the_canonical_one(client, seed_story):
     url = seed_story.get_absolute_url()
-    wrong = url.replace("/security/", "/elsewhere/")
+    wrong = url.replace("/en/security/", "/en/elsewhere/")
     response = client.get(wrong)
     assert response.status_code == 301
     assert response["Location"] == url

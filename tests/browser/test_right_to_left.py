@@ -1,14 +1,16 @@
 """The same story read in English and in Arabic: the layout mirrors, landmark by landmark.
 
-Positions of elements are compared between the two pages, not pixels. The language comes from
-Accept-Language for now; language editions make it come from the page.
+Positions of elements are compared between the two pages, not pixels. The Arabic page is the
+story's version in the Arabic edition (`/ar/...`, the same path and the same comments).
 """
 
 import pytest
+from wagtail.models import Locale
 
-from tests.common.db.articles import days_ago, make_story, paragraph
+from tests.common.db.articles import days_ago, make_story, paragraph, translate_story
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
 from tests.common.db.discussion import CommentFactory, reply_chain
+from tests.common.db.sections import make_edition, translate_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,20 +18,33 @@ WIDTH = 1024
 
 
 @pytest.fixture
-def story(section):
+def story(home, section):
+    """The English story, and its Arabic version at the same path in the Arabic edition."""
+    anna = AuthorFactory(name="Anna Petrova")
     story = make_story(
         section,
         "Offensive displaces almost 800,000",
-        byline=[AuthorFactory(name="Anna Petrova"), AgencyFactory(short_name="AFP")],
+        byline=[anna, AgencyFactory(short_name="AFP")],
         body=[
             paragraph("First paragraph of the story."),
             ("quote", {"quote": "We left everything behind.", "attribution": "A farmer"}),
         ],
         published_at=days_ago(1),
     )
-    first = CommentFactory(story=story, author_name="Reader One", text="A comment in English.")
-    reply_chain(first, 1, author_name="سارة", text="ردّ بالعربية على التعليق")
+    make_edition(home, "ar")
+    translate_section(section, "ar", section.title, slug=section.slug)
+    anna.copy_for_translation(Locale.objects.get(language_code="ar")).save()
+    arabic = translate_story(story, "ar", first_published_at=story.first_published_at)
+    for version in (story, arabic):
+        first = CommentFactory(
+            story=version, author_name="Reader One", text="A comment in English."
+        )
+        reply_chain(first, 1, author_name="سارة", text="ردّ بالعربية على التعليق")
     return story
+
+
+def in_edition(url: str, language: str) -> str:
+    return url.replace("/en/", f"/{language}/", 1)
 
 
 # Boxes of the landmarks, relative to the page's content column (`main.wrap`).
@@ -63,11 +78,9 @@ LANDMARKS = """() => {
 
 
 def landmarks(browser, url: str, language: str) -> dict:
-    context = browser.new_context(
-        viewport={"width": WIDTH, "height": 900}, extra_http_headers={"Accept-Language": language}
-    )
+    context = browser.new_context(viewport={"width": WIDTH, "height": 900})
     page = context.new_page()
-    page.goto(url)
+    page.goto(in_edition(url, language))
     found = page.evaluate(LANDMARKS)
     context.close()
     return found
@@ -102,8 +115,7 @@ def test_the_arabic_page_mirrors_the_english_one(live_server, browser, story):
 
 def test_the_counter_counts_in_arabic_indic_digits_when_chosen(live_server, page, settings, story):
     settings.NEWSDESK_NATIVE_DIGITS = ["ar"]
-    page.set_extra_http_headers({"Accept-Language": "ar"})
-    page.goto(live_server.url + story.get_absolute_url())
+    page.goto(live_server.url + in_edition(story.get_absolute_url(), "ar"))
     counter = page.locator("[data-counter-value]")
     assert counter.inner_text() == "١٥٠٠ / ١٥٠٠"
     page.locator("textarea[name=text]").fill("مرحبا")  # five letters

@@ -45,8 +45,8 @@ def test_byline_text_joins_names_with_commas_and_and(credited, expected):
 def test_byline_html_links_authors_and_keeps_agencies_plain():
     html = byline_html(entries(ANNA, BEN, AFP))
     assert html == (
-        '<a href="/authors/anna-petrova/" rel="author"><bdi>Anna Petrova</bdi></a>, '
-        '<a href="/authors/ben-okafor/" rel="author"><bdi>Ben Okafor</bdi></a> and '
+        '<a href="/en/authors/anna-petrova/" rel="author"><bdi>Anna Petrova</bdi></a>, '
+        '<a href="/en/authors/ben-okafor/" rel="author"><bdi>Ben Okafor</bdi></a> and '
         '<bdi class="agency">AFP</bdi>'
     )
 

@@ -80,16 +80,16 @@ def test_every_reader_page_is_public_with_its_keys(
 ):
     tag = story.tags.get()
     address = {
-        "home": "/",
+        "home": "/en/",
         "section": section.url,
-        "author": f"/authors/{author.slug}/",
-        "tag": f"/tags/{tag.slug}/",
-        "search": "/search/?q=Offensive",
-        "feed": "/feeds/latest/",
-        "section_feed": f"/feeds/sections/{section.slug}/",
-        "sitemap": "/sitemap.xml",
-        "section_sitemap": "/sitemap-stories.xml",
-        "policy": "/discussion/policy/",
+        "author": f"/en/authors/{author.slug}/",
+        "tag": f"/en/tags/{tag.slug}/",
+        "search": "/en/search/?q=Offensive",
+        "feed": "/en/feeds/latest/",
+        "section_feed": f"/en/feeds/sections/{section.slug}/",
+        "sitemap": "/en/sitemap.xml",
+        "section_sitemap": "/en/sitemap-stories.xml",
+        "policy": "/en/discussion/policy/",
     }[page]
     response = client.get(address)
     assert response.status_code == 200, address
@@ -119,7 +119,7 @@ def test_signed_in_staff_get_a_private_page_without_keys(client, story, admin_us
 
 
 def test_pages_nobody_tagged_are_left_alone(client, story):
-    assert "no-store" in client.get("/discussion/token/")["Cache-Control"]
+    assert "no-store" in client.get("/en/discussion/token/")["Cache-Control"]
     assert not client.get("/admin/login/").get("Cache-Control", "").startswith("public")
 
 

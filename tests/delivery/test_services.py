@@ -136,9 +136,9 @@ def test_proxies_purged_by_address_get_purge_path(settings, monkeypatch):
     settings.WAGTAILADMIN_BASE_URL = "https://news.example.org"
     sent = Sent()
     monkeypatch.setattr(backends.urllib.request, "urlopen", sent)
-    backends.ProxyPathBackend().purge(("story-1",), ("/security/2026/01/02/x/", "/"))
+    backends.ProxyPathBackend().purge(("story-1",), ("/en/security/2026/01/02/x/", "/"))
     assert [(m, url) for m, url, _ in sent.requests] == [
-        ("PURGE", "http://varnish-1:6081/security/2026/01/02/x/"),
+        ("PURGE", "http://varnish-1:6081/en/security/2026/01/02/x/"),
         ("PURGE", "http://varnish-1:6081/"),
     ]
 
@@ -156,8 +156,8 @@ def test_wagtail_frontend_cache_gets_absolute_addresses(settings, monkeypatch):
     urls = []
     monkeypatch.setattr(utils, "purge_urls_from_cache", lambda given, **kw: urls.extend(given))
     assert backends.WagtailFrontendCacheBackend().enabled()
-    backends.WagtailFrontendCacheBackend().purge(("story-1",), ("/security/x/",))
-    assert urls == ["https://news.example.org/security/x/"]
+    backends.WagtailFrontendCacheBackend().purge(("story-1",), ("/en/security/x/",))
+    assert urls == ["https://news.example.org/en/security/x/"]
 
 
 def test_backends_are_off_until_configured(settings):

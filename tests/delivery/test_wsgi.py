@@ -23,8 +23,9 @@ def test_the_second_anonymous_request_is_a_hit_with_the_same_bytes(wsgi_client, 
     assert second["ETag"] == first["ETag"]
     assert second["Content-Length"] == str(len(first.content))
     assert "age" in second.headers
-    for name in ("Cache-Control", "xkey", "Content-Type", "X-Frame-Options", "Vary"):
+    for name in ("Cache-Control", "xkey", "Content-Type", "X-Frame-Options"):
         assert second[name] == first[name]
+    assert second.headers.get("Vary") == first.headers.get("Vary")
 
 
 def test_a_hit_touches_neither_the_url_resolver_nor_the_database(
@@ -94,15 +95,13 @@ def test_staff_with_a_session_are_never_served_a_cached_page_nor_store_one(
     assert staff["Cache-Control"] == "private, no-cache"
 
 
-def test_each_language_gets_its_own_copy(wsgi_client, story):
+def test_an_editions_page_is_one_copy_whatever_the_browser_asks_for(wsgi_client, story):
+    """The address names the language (/en/...): every browser gets the one English copy."""
     english = wsgi_client.get(story.get_absolute_url(), accept_language="en-GB,en;q=0.9")
     french = wsgi_client.get(story.get_absolute_url(), accept_language="fr-FR,fr;q=0.9")
-    assert french["X-Newsdesk-Cache"] == "miss"
-    assert french["Content-Language"] == "fr" and english["Content-Language"] == "en"
-    # Another way of asking for French is the same variant: a hit, in French.
-    again = wsgi_client.get(story.get_absolute_url(), accept_language="fr")
-    assert again["X-Newsdesk-Cache"] == "hit"
-    assert again["Content-Language"] == "fr"
+    assert english["X-Newsdesk-Cache"] == "miss"
+    assert french["X-Newsdesk-Cache"] == "hit"
+    assert french["Content-Language"] == "en" and english["Content-Language"] == "en"
 
 
 def test_query_strings_are_separate_pages(wsgi_client, story):

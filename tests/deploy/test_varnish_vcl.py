@@ -29,14 +29,14 @@ pytestmark = [
 CACHEABLE = "public, max-age=300, stale-while-revalidate=30, stale-if-error=86400"
 PAGES = {
     "/": ("front", CACHEABLE),
-    "/security/": ("section-3 front", CACHEABLE),
-    "/security/2026/12/01/ceasefire/": ("story-12 section-3 front", CACHEABLE),
-    "/politics/2026/12/01/budget/": ("story-13 section-4", CACHEABLE),
-    "/tags/ukraine/": ("tag-ukraine", CACHEABLE),
+    "/en/security/": ("section-3 front", CACHEABLE),
+    "/en/security/2026/12/01/ceasefire/": ("story-12 section-3 front", CACHEABLE),
+    "/en/politics/2026/12/01/budget/": ("story-13 section-4", CACHEABLE),
+    "/en/tags/ukraine/": ("tag-ukraine", CACHEABLE),
     # Expires at once, may stand in for a backend that is down for a day.
-    "/security/2026/12/01/outage/": ("story-14", "public, max-age=1, stale-if-error=86400"),
+    "/en/security/2026/12/01/outage/": ("story-14", "public, max-age=1, stale-if-error=86400"),
     "/admin/": ("", "private, no-cache"),
-    "/plain/": ("", None),
+    "/en/plain/": ("", None),
 }
 
 
@@ -193,31 +193,31 @@ def fresh(stack):
 
 
 def test_a_second_get_is_a_hit_without_the_backend(fresh):
-    status, headers, body = fresh.get("/security/2026/12/01/ceasefire/")
+    status, headers, body = fresh.get("/en/security/2026/12/01/ceasefire/")
     assert (status, headers["x-cache"], body) == (
         200,
         ["MISS"],
-        b"/security/2026/12/01/ceasefire/ render 1",
+        b"/en/security/2026/12/01/ceasefire/ render 1",
     )
-    status, headers, body = fresh.get("/security/2026/12/01/ceasefire/")
+    status, headers, body = fresh.get("/en/security/2026/12/01/ceasefire/")
     assert (status, headers["x-cache"]) == (200, ["HIT"])
     assert int(headers["age"][0]) >= 0
     assert body.endswith(b"render 1")
-    assert fresh.backend.renders["/security/2026/12/01/ceasefire/"] == 1
+    assert fresh.backend.renders["/en/security/2026/12/01/ceasefire/"] == 1
     assert "xkey" not in headers, "the keys stay inside Varnish"
 
 
 def test_anonymous_pages_lose_their_cookies_both_ways(fresh):
     status, headers, _ = fresh.get(
-        "/security/",
+        "/en/security/",
         headers={"Cookie": "csrftoken=xyz; _ga=GA1.2.3", "Accept-Language": "fr-FR,fr"},
     )
     assert status == 200
     assert "set-cookie" not in headers, "no reader's cookie is stored with a shared page"
-    assert fresh.backend.cookies_seen == [("/security/", None)]
+    assert fresh.backend.cookies_seen == [("/en/security/", None)]
     # Another reader with other cookies gets the same cached page.
     status, headers, _ = fresh.get(
-        "/security/", headers={"Cookie": "other=1", "Accept-Language": "fr"}
+        "/en/security/", headers={"Cookie": "other=1", "Accept-Language": "fr"}
     )
     assert headers["x-cache"] == ["HIT"]
 
@@ -226,23 +226,23 @@ def test_a_signed_in_editor_passes_through_uncached_with_cookies(fresh):
     cookie = "sessionid=s3cr3t; csrftoken=abc"
     for expected in (1, 2):
         status, headers, body = fresh.get(
-            "/security/2026/12/01/ceasefire/", headers={"Cookie": cookie}
+            "/en/security/2026/12/01/ceasefire/", headers={"Cookie": cookie}
         )
         assert status == 200
         assert headers["x-cache"] == ["MISS"]
         assert body.endswith(f"render {expected}".encode())
         assert headers["set-cookie"] == ["csrftoken=abc123; Path=/"]
-    assert fresh.backend.cookies_seen[-1] == ("/security/2026/12/01/ceasefire/", cookie)
+    assert fresh.backend.cookies_seen[-1] == ("/en/security/2026/12/01/ceasefire/", cookie)
     # Nor does the editor's visit leave a copy behind for readers.
-    _, headers, body = fresh.get("/security/2026/12/01/ceasefire/")
+    _, headers, body = fresh.get("/en/security/2026/12/01/ceasefire/")
     assert headers["x-cache"] == ["MISS"]
 
 
 def test_a_request_with_credentials_is_never_served_from_the_cache(fresh):
-    fresh.get("/security/")
-    _, headers, _ = fresh.get("/security/", headers={"Authorization": "Bearer token"})
+    fresh.get("/en/security/")
+    _, headers, _ = fresh.get("/en/security/", headers={"Authorization": "Bearer token"})
     assert headers["x-cache"] == ["MISS"]
-    assert fresh.backend.renders["/security/"] == 2
+    assert fresh.backend.renders["/en/security/"] == 2
 
 
 def test_the_admin_and_posts_are_never_cached(fresh):
@@ -253,7 +253,7 @@ def test_the_admin_and_posts_are_never_cached(fresh):
     assert fresh.backend.cookies_seen[-1] == ("/admin/", "csrftoken=abc")
     for _ in range(2):
         status, headers, _ = fresh.request(
-            "/discussion/12/comments/",
+            "/en/discussion/12/comments/",
             method="POST",
             headers={"Cookie": "csrftoken=abc", "Content-Length": "2"},
             body=b"hi",
@@ -262,18 +262,18 @@ def test_the_admin_and_posts_are_never_cached(fresh):
     assert fresh.backend.renders["POST /discussion/12/comments/"] == 2
     assert fresh.backend.cookies_seen[-1] == ("POST /discussion/12/comments/", "csrftoken=abc")
     # A page that says nothing about caching is not cached either.
-    fresh.get("/plain/")
-    _, headers, _ = fresh.get("/plain/")
+    fresh.get("/en/plain/")
+    _, headers, _ = fresh.get("/en/plain/")
     assert headers["x-cache"] == ["MISS"]
 
 
 def test_purge_by_key_from_loopback_drops_only_the_tagged_pages(fresh):
     for path in (
         "/",
-        "/security/",
-        "/security/2026/12/01/ceasefire/",
-        "/politics/2026/12/01/budget/",
-        "/tags/ukraine/",
+        "/en/security/",
+        "/en/security/2026/12/01/ceasefire/",
+        "/en/politics/2026/12/01/budget/",
+        "/en/tags/ukraine/",
     ):
         fresh.get(path)
     status, headers, body = fresh.request("/", method="PURGE", headers={"xkey-purge": "section-3"})
@@ -287,27 +287,27 @@ def test_purge_by_key_from_loopback_drops_only_the_tagged_pages(fresh):
         time.sleep(0.3)  # a soft purge refetches in the background
         return fresh.backend.renders[path] > before
 
-    assert rendered_again("/security/")
-    assert rendered_again("/security/2026/12/01/ceasefire/")
+    assert rendered_again("/en/security/")
+    assert rendered_again("/en/security/2026/12/01/ceasefire/")
     assert not rendered_again("/")
-    assert not rendered_again("/politics/2026/12/01/budget/")
-    assert not rendered_again("/tags/ukraine/")
+    assert not rendered_again("/en/politics/2026/12/01/budget/")
+    assert not rendered_again("/en/tags/ukraine/")
     # The purged page is fresh for the next reader.
-    _, _, body = fresh.get("/security/2026/12/01/ceasefire/")
+    _, _, body = fresh.get("/en/security/2026/12/01/ceasefire/")
     assert body.endswith(b"render 2")
 
 
 def test_purge_by_url_for_wagtails_frontend_cache(fresh):
-    fresh.get("/tags/ukraine/")
-    status, _, _ = fresh.request("/tags/ukraine/", method="PURGE")
+    fresh.get("/en/tags/ukraine/")
+    status, _, _ = fresh.request("/en/tags/ukraine/", method="PURGE")
     assert status == 200
-    _, headers, body = fresh.get("/tags/ukraine/")
+    _, headers, body = fresh.get("/en/tags/ukraine/")
     assert headers["x-cache"] == ["MISS"]
     assert body.endswith(b"render 2")
 
 
 def test_purge_and_ban_from_an_address_outside_the_acl_are_refused(fresh):
-    fresh.get("/security/")
+    fresh.get("/en/security/")
     for method in ("PURGE", "BAN"):
         status, _, _ = fresh.request(
             "/", method=method, headers={"xkey-purge": "front"}, source="127.0.0.2"
@@ -318,14 +318,14 @@ def test_purge_and_ban_from_an_address_outside_the_acl_are_refused(fresh):
         "/", method="PURGE", headers={"xkey-purge": "front", "X-Forwarded-Proto": "https"}
     )
     assert status == 403
-    _, headers, _ = fresh.get("/security/")
+    _, headers, _ = fresh.get("/en/security/")
     assert headers["x-cache"] == ["HIT"], "nothing was purged"
 
 
 def test_grace_serves_the_stale_page_while_the_backend_is_down():
     stack, workdir = new_stack()
     try:
-        path = "/security/2026/12/01/outage/"
+        path = "/en/security/2026/12/01/outage/"
         assert stack.get(path)[2].endswith(b"render 1")
         time.sleep(1.5)
         # Expired, backend healthy: rendered again, not served stale.
@@ -343,7 +343,7 @@ def test_grace_serves_the_stale_page_while_the_backend_is_down():
         assert status == 200, "the stale page stands in once Varnish sees the backend is down"
         assert body.endswith(b"render 2")
         # A page never cached has nothing to stand in.
-        assert stack.get("/tags/ukraine/")[0] == 503
+        assert stack.get("/en/tags/ukraine/")[0] == 503
     finally:
         stack.stop()
         shutil.rmtree(workdir, ignore_errors=True)

@@ -6,7 +6,7 @@ ORIGIN = "http://testserver"
 
 
 def fresh_token(client) -> str:
-    return client.get("/discussion/token/").json()["token"]
+    return client.get("/en/discussion/token/").json()["token"]
 
 
 def comment_data(client, **fields) -> dict:
@@ -30,7 +30,7 @@ def post_comment(
     if json:
         headers["Accept"] = "application/json"
     return client.post(
-        f"/discussion/stories/{story.pk}/comments/",
+        f"/en/discussion/stories/{story.pk}/comments/",
         comment_data(client, **fields),
         headers=headers,
     )

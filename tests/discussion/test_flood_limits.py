@@ -96,12 +96,12 @@ def test_a_form_sent_again_is_not_refused_but_answered_as_before(client, story, 
     settings.NEWSDESK_COMMENT_LIMIT_PER_EMAIL = 1
     data = comment_data(client)
     first = client.post(
-        f"/discussion/stories/{story.pk}/comments/",
+        f"/en/discussion/stories/{story.pk}/comments/",
         data,
         headers={"Origin": "http://testserver", "Accept": "application/json"},
     )
     again = client.post(
-        f"/discussion/stories/{story.pk}/comments/",
+        f"/en/discussion/stories/{story.pk}/comments/",
         data,
         headers={"Origin": "http://testserver", "Accept": "application/json"},
     )

@@ -47,7 +47,7 @@ def test_reply_emails_the_parent_author_with_links(parent, settings):
     )
     unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert unsubscribe in message.body
-    assert unsubscribe.startswith("https://news.example.org/discussion/unsubscribe/")
+    assert unsubscribe.startswith("https://news.example.org/en/discussion/unsubscribe/")
     token = unsubscribe.rstrip("/").rsplit("/", 1)[1]
     assert read_unsubscribe_token(token) == "anna@example.org"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

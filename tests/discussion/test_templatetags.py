@@ -144,4 +144,4 @@ def test_the_blank_form_is_rendered_once_per_story_and_language_with_a_fresh_tok
     for token in tokens:
         read_form_token(token)  # a valid token, signed when its page rendered
     form = BeautifulSoup(pages[0], "html.parser").find("form")
-    assert form["action"].endswith(f"/discussion/stories/{story.pk}/comments/")
+    assert form["action"].endswith(f"/en/discussion/stories/{story.pk}/comments/")

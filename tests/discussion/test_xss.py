@@ -150,4 +150,4 @@ def test_payloads_stay_inert_on_the_error_reply_and_posted_pages(client, story, 
     assert_inert(soup(client.get(posted["Location"])))
     comment = Comment.objects.latest("pk")
     Comment.objects.filter(pk=comment.pk).update(status="approved")
-    assert_inert(soup(client.get(f"/discussion/reply/{comment.pk}/")))
+    assert_inert(soup(client.get(f"/en/discussion/reply/{comment.pk}/")))

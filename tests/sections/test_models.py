@@ -18,7 +18,7 @@ def soup(response):
 def test_front_page_leads_with_newest_story_then_latest_and_section_blocks(client, home, section):
     older = make_story(section, "Older story", published_at=days_ago(2))
     newest = make_story(section, "Newest story", published_at=days_ago(1))
-    page = soup(client.get("/"))
+    page = soup(client.get("/en/"))
     assert page.select_one(".lead .teaser__headline a").get_text() == newest.headline
     assert [a.get_text() for a in page.select(".latest .teaser__headline a")] == [older.headline]
     block = page.select_one(".section-block")
@@ -31,7 +31,7 @@ def test_front_page_lead_can_be_chosen_by_editors(client, home, section):
     make_story(section, "Newer story", published_at=days_ago(1))
     home.lead_story = chosen
     home.save_revision().publish()
-    page = soup(client.get("/"))
+    page = soup(client.get("/en/"))
     assert page.select_one(".lead .teaser__headline a").get_text() == "Chosen lead"
 
 
@@ -41,7 +41,7 @@ def test_front_page_skips_a_chosen_lead_that_was_unpublished(client, home, secti
     home.lead_story = chosen
     home.save_revision().publish()
     chosen.unpublish()
-    page = soup(client.get("/"))
+    page = soup(client.get("/en/"))
     assert page.select_one(".lead .teaser__headline a").get_text() == "Newest story"
     assert "Withdrawn lead" not in page.get_text()
 
@@ -81,7 +81,7 @@ def test_author_and_tag_pages_answer_404_for_impossible_pages(client, section, p
     author = AuthorFactory()
     make_story(section, byline=[author], tags=["Syria"])
     assert client.get(author.get_absolute_url(), {"page": page}).status_code == 404
-    assert client.get("/tags/syria/", {"page": page}).status_code == 404
+    assert client.get("/en/tags/syria/", {"page": page}).status_code == 404
 
 
 def test_author_page_shows_profile_and_their_stories(client, section):
@@ -97,14 +97,14 @@ def test_author_page_shows_profile_and_their_stories(client, section):
 def test_tag_page_lists_tagged_stories(client, section):
     tagged = make_story(section, "Tagged", tags=["Idlib"])
     make_story(section, "Untagged")
-    page = soup(client.get("/tags/idlib/"))
+    page = soup(client.get("/en/tags/idlib/"))
     assert [a.get_text() for a in page.select(".story-list .teaser__headline a")] == [
         tagged.headline
     ]
-    assert client.get("/tags/no-such-tag/").status_code == 404
+    assert client.get("/en/tags/no-such-tag/").status_code == 404
 
 
 def test_navigation_lists_sections_in_tree_order(client, home, section):
     make_section(home, "Politics")
-    page = soup(client.get("/"))
+    page = soup(client.get("/en/"))
     assert [a.get_text() for a in page.select(".site-nav a")] == ["Security", "Politics"]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "newsdesk.config",
     "newsdesk.localisation",
     "newsdesk.delivery",
+    "newsdesk.editions",
     "newsdesk.rate_limits",
     "newsdesk.staff_login",
     "newsdesk.sections",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -94,7 +97,8 @@ MIDDLEWARE = [
     # 400 for a NUL or other unreadable character, before any view or database lookup.
     "newsdesk.reader_requests.RefuseUnreadableRequests",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of a reader page is its edition's (/en/, /ru/, /ar/), never the browser's.
+    "newsdesk.editions.middleware.EditionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -203,8 +207,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# Interface languages (the admin, and the reader pages of each edition).
 LANGUAGES = [("en", "English"), ("ru", "Russian"), ("ar", "Arabic"), ("fr", "French")]
+# Content languages: one edition each, with its own front page, sections and URLs under /<code>/
+# (docs/editions.md). The first is the default edition. French is an interface language only
+# unless it is named here (and given a front page in the admin).
+NEWSDESK_EDITIONS = env_list("NEWSDESK_EDITIONS", ["en", "ru", "ar"])
+LANGUAGE_CODE = NEWSDESK_EDITIONS[0]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in NEWSDESK_EDITIONS
+] + [(code, code) for code in NEWSDESK_EDITIONS if code not in dict(LANGUAGES)]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 # Our date formats per language ("30 ноября 2026"), ahead of Django's own.
 FORMAT_MODULE_PATH = ["newsdesk.localisation.formats"]
@@ -314,7 +327,6 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Wagtail's database backend, without its whole-index pass on every save (newsdesk/search_index.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsdesk.search_index"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx"]
-WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

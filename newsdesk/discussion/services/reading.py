@@ -19,7 +19,9 @@ NEWEST_FIRST = "newest"
 
 def open_story(story_id: int) -> Article:
     """The published story with this id, ready for its address to be built, or 404."""
-    story = Article.objects.published().select_related("section").filter(pk=story_id).first()
+    story = (
+        Article.objects.published().select_related("section", "locale").filter(pk=story_id).first()
+    )
     if story is None:
         raise Http404("No such story.")
     return story

@@ -76,3 +76,19 @@ def make_embed(url: str, html: str | None = None, provider: str = "YouTube") -> 
         width=480,
         height=270,
     )
+
+
+def translate_story(story: Article, language: str, *, publish: bool = True, **fields) -> Article:
+    """A translation of `story` into `language` made as the admin's Translate action makes it
+    (Wagtail's copy_for_translation), given `fields`, and published unless `publish` is false."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language)
+    translation = story.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save()
+    if publish:
+        translation.save_revision().publish()
+        translation.refresh_from_db()
+    return translation

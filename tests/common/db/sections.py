@@ -22,3 +22,31 @@ def make_section(home: HomePage, title: str = "Security", **fields) -> SectionPa
     section = SectionPage(title=title, slug=slugify(title), **fields)
     home.add_child(instance=section)
     return section
+
+
+def make_edition(home: HomePage, language: str, title: str | None = None) -> HomePage:
+    """The front page of another edition: a published translation of `home` in `language`."""
+    from wagtail.models import Locale
+
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    front = home.copy_for_translation(locale)
+    if title:
+        front.title = title
+    front.save_revision().publish()
+    front.refresh_from_db()
+    return front
+
+
+def translate_section(section: SectionPage, language: str, title: str, **fields) -> SectionPage:
+    """A published translation of `section` under the edition's front page."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language)
+    translated = section.copy_for_translation(locale)
+    translated.title = title
+    translated.slug = slugify(title, allow_unicode=True) or translated.slug
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated

@@ -1,0 +1,73 @@
+"""Which language a request is served in: its edition's, from the address (docs/editions.md)."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.urls import is_valid_path
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+from newsdesk.editions import services
+
+
+class EditionMiddleware:
+    """In place of Django's LocaleMiddleware: the address's edition decides the language.
+
+    - `/ru/...`: Russian, whatever the browser asks for.
+    - `/`: a 302 to the edition the browser's language (or the language cookie) picks.
+    - an address of the time before editions (`/security/2026/...`): a 301 to the same address in
+      the default edition, so old links and search results keep working.
+    - addresses outside the editions (the admin, static files, moderation): the browser's
+      language, as before; the admin then applies each editor's own choice.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        edition = services.edition_from_path(request.path_info)
+        if edition is not None:
+            return self._serve(request, edition)
+        if getattr(request, "is_dummy", False):
+            # Wagtail's preview of a snippet runs a made-up request for "/" through the
+            # middleware; the story's preview then renders in the story's own edition.
+            return self._serve(request, translation.get_language_from_request(request))
+        if request.path_info == "/":
+            chosen = services.edition_for_browser(
+                request.headers.get("Accept-Language", ""),
+                request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME),
+            )
+            response = HttpResponseRedirect(_with_query(request, f"/{chosen}/"))
+            patch_vary_headers(response, ["Accept-Language", "Cookie"])
+            return response
+        urlconf = getattr(request, "urlconf", None)
+        path = request.path_info
+        if not is_valid_path(path, urlconf) and not (
+            not path.endswith("/") and is_valid_path(f"{path}/", urlconf)  # CommonMiddleware's
+        ):
+            target = f"/{services.default_edition()}{request.path_info}"
+            with translation.override(services.default_edition()):
+                if is_valid_path(target, urlconf):
+                    return HttpResponsePermanentRedirect(_with_query(request, target))
+        language = translation.get_language_from_request(request)
+        response = self._serve(request, language)
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    def _serve(self, request: HttpRequest, language: str) -> HttpResponse:
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
+
+
+def _with_query(request: HttpRequest, path: str) -> str:
+    query = request.META.get("QUERY_STRING", "")
+    return f"{request.META.get('SCRIPT_NAME', '')}{path}" + (f"?{query}" if query else "")

@@ -1,0 +1,70 @@
+"""The address decides the language; the browser only picks the edition for `/`."""
+
+import pytest
+
+from tests.common.db.articles import make_story
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_sends_the_reader_to_the_edition_of_their_browser(client, editions):
+    """`/` redirects (302, varying by Accept-Language) to the edition the browser prefers."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/"
+    assert "Accept-Language" in response["Vary"]
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar")["Location"] == "/ar/"
+
+
+def test_root_falls_back_to_the_default_edition(client, editions):
+    """A browser asking for a language without an edition (French) gets the default one."""
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,de;q=0.8")["Location"] == "/en/"
+    assert client.get("/")["Location"] == "/en/"
+
+
+def test_page_language_comes_from_the_address_not_the_browser(client, editions):
+    """An English page asked for by a Russian browser is English: lang="en", dir="ltr"."""
+    response = client.get("/en/", HTTP_ACCEPT_LANGUAGE="ru")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en" dir="ltr">' in html
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" not in response.get("Vary", "")
+
+
+def test_arabic_edition_is_right_to_left(client, editions):
+    """The Arabic front page says lang="ar" and dir="rtl" whatever the browser asks for."""
+    html = client.get("/ar/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    html = client.get("/ru/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<html lang="ru" dir="ltr">' in html
+
+
+def test_old_story_address_redirects_permanently_to_the_default_edition(client, editions):
+    """A link from before editions (/security/<date>/<slug>/) reaches the story (301)."""
+    story = make_story(editions["en"][1], "Ceasefire holds")
+    old = story.get_absolute_url().removeprefix("/en")
+    response = client.get(old + "?utm=x", HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 301
+    assert response["Location"] == story.get_absolute_url() + "?utm=x"
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("old", ["/security/", "/search/?q=border", "/feeds/latest/"])
+def test_old_addresses_of_pages_and_feeds_redirect(client, editions, old):
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == "/en" + old
+
+
+def test_addresses_outside_the_editions_are_not_redirected(client, editions):
+    """The admin keeps its address (it redirects to its login, not to an edition)."""
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_a_story_is_only_found_in_its_own_edition(client, editions):
+    """The English story's address under /ru/ is a 404, not the English story in Russian."""
+    story = make_story(editions["en"][1], "Ceasefire holds")
+    assert client.get("/ru" + story.get_absolute_url().removeprefix("/en")).status_code == 404
