@@ -86,7 +86,8 @@ def test_context_is_gathered_in_a_handful_of_queries(story):
     make_comment(story, author_email="anna@example.org")
     with CaptureQueriesContext(connection) as queries:
         pipeline.gather_context(submission(story.pk))
-    assert len(queries) == 5
+    # rules, bans, the commenter's and the story's recent texts, counts, scorer thresholds
+    assert len(queries) == 6
 
 
 def test_context_ignores_an_invalid_ip_address(story):
