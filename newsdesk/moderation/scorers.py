@@ -11,6 +11,7 @@ trained model of newsdesk.moderation.abuse_model plus the patterns for what it m
 import http.client
 import json
 import logging
+import re
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -21,7 +22,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop as _
 
 from newsdesk.moderation import news_context, wordlists
-from newsdesk.moderation.matching import WordRule, compile_pattern, normalise
+from newsdesk.moderation.matching import WordRule, compile_pattern, compile_words, normalise
 from newsdesk.moderation.thresholds import Thresholds, resolve, scoring_language
 from newsdesk.moderation.verdicts import Action, Verdict
 
@@ -126,34 +127,32 @@ class PatternScorer:
         """
         plain = news_context.without_idioms(normalised)
 
-        def found(rules: Iterable[WordRule], any_language: bool, within: str):
-            return [
-                match
-                for rule in rules
-                if any_language or rule.applies_to(language)
-                for match in compile_pattern(rule.pattern, rule.is_regex).finditer(within)
-            ]
+        def builtin(rules: tuple[WordRule, ...], within: str) -> list[re.Match]:
+            if not self.builtin:
+                return []
+            found = list(compile_words(rules).finditer(within))
+            for rule in rules:
+                if rule.is_regex:
+                    found += compile_pattern(rule.pattern, True).finditer(within)
+            return found
 
-        calls, reported = [], []
-        if self.builtin:
-            for match in found(wordlists.CALLS_TO_KILL, True, plain):
-                if news_context.is_reported(plain, *match.span()):
-                    reported.append(match.group())
-                else:
-                    calls.append(match.group())
-        threats = reported + [
-            m.group()
-            for m in (found(wordlists.THREATS, True, plain) if self.builtin else [])
-            + found(self.threat_rules, False, plain)
+        editors = [
+            match
+            for rule in self.threat_rules
+            if rule.applies_to(language)
+            for match in compile_pattern(rule.pattern, rule.is_regex).finditer(plain)
         ]
-        abuse = []
-        if self.builtin:
-            as_names = news_context.names(text) if text else frozenset()
-            abuse = [
-                m.group()
-                for m in found(wordlists.ABUSE, True, normalised)
-                if m.group() not in as_names
-            ]
+        calls, reported = [], []
+        for match in builtin(wordlists.CALLS_TO_KILL, plain):
+            if news_context.is_reported(plain, *match.span()):
+                reported.append(match.group())
+            else:
+                calls.append(match.group())
+        threats = reported + [m.group() for m in builtin(wordlists.THREATS, plain) + editors]
+        as_names = news_context.names(text) if text else frozenset()
+        abuse = [
+            m.group() for m in builtin(wordlists.ABUSE, normalised) if m.group() not in as_names
+        ]
         verdicts = []
         if calls:
             verdicts.append(call_to_kill_verdict(calls))
@@ -221,20 +220,25 @@ class ModelScorer(PatternScorer):
 
     def score(self, text: str, language: str) -> list[Verdict]:
         """The patterns' verdicts and the model's, each carrying the model's score."""
+        return self.score_in_parts(text, language)[2]
+
+    def score_in_parts(self, text: str, language: str):
+        """The model's scores, the patterns' verdicts, and the verdicts `score` returns."""
         normalised = normalise(text)
         scores = self.model.score(text, normalised=normalised)
         limits = self.thresholds(text, language)
         version = self.model.version
         top = max(scores.abuse, scores.threat)
-        found = {v.check: v for v in self.pattern_verdicts(normalised, language, text)}
+        patterns = self.pattern_verdicts(normalised, language, text)
+        found = {v.check: v for v in patterns}
         model_says = {
-            THREAT: (scores.threat, limits.threat, threat_verdict([])),
-            ABUSE: (scores.abuse, limits.abuse, abuse_verdict([])),
+            THREAT: ("threat", scores.threat, limits.threat, threat_verdict([])),
+            ABUSE: ("abuse", scores.abuse, limits.abuse, abuse_verdict([])),
         }
-        for check, (value, limit, verdict) in model_says.items():
+        for check, (name, value, limit, verdict) in model_says.items():
             if value < limit:
                 continue
-            detail = f"{check.split('_')[0]} score {value:.2f} (holds from {limit:.2f})"
+            detail = f"{name} score {value:.2f} (holds from {limit:.2f})"
             if check in found:
                 detail = f"{found[check].detail}; {detail}"
             found[check] = Verdict(check, Action.HOLD, verdict.reason, detail=detail)
@@ -255,7 +259,7 @@ class ModelScorer(PatternScorer):
                     model_version=version,
                 )
             )
-        return verdicts
+        return scores, patterns, verdicts
 
 
 Transport = Callable[[urllib.request.Request, float], bytes]

@@ -448,7 +448,7 @@ NEWSDESK_MODERATION_CHECKS = env_list(
     ],
 )
 NEWSDESK_MODERATION_SCORER = env_str(
-    "NEWSDESK_MODERATION_SCORER", "newsdesk.moderation.scorers.PatternScorer"
+    "NEWSDESK_MODERATION_SCORER", "newsdesk.moderation.scorers.ModelScorer"
 )
 # The abuse model file (`newsdesk train_scorer` writes one); empty: the model shipped.
 NEWSDESK_MODERATION_MODEL = env_str("NEWSDESK_MODERATION_MODEL", "")

@@ -4,6 +4,13 @@ from pathlib import Path
 
 from newsdesk.moderation.abuse_model.model import AbuseModel
 
+#: What the shared sets' README says of their licences.
+LICENCES = {
+    "en-jigsaw": "Jigsaw labels CC0; the comment text is Wikipedia's, CC BY-SA 3.0.",
+    "ru-2ch-pikabu": "not stated by any copy found; unverified. Confirm it before relying on a "
+    "model trained on it.",
+}
+
 
 def _percent(value: float) -> str:
     return f"{100 * value:.1f}%"
@@ -34,8 +41,8 @@ def model_card(model: AbuseModel, model_path: Path, command: str) -> str:
             else "."
         ),
         "",
-        f"File: `{model_path.name}`, {model_path.stat().st_size:,} bytes (float16 weights). "
-        "Scoring needs numpy only.",
+        f"File: `{model_path.name}`, {model_path.stat().st_size:,} bytes (abuse weights in "
+        "float16, threat weights and idf in one byte each). Scoring needs numpy only.",
         "",
         "## Data",
         "",
@@ -50,6 +57,13 @@ def model_card(model: AbuseModel, model_path: Path, command: str) -> str:
             )
     lines += ["", "Sources:", ""]
     lines += [f"- {source}" for source in meta.get("sources", [])] or ["- (none named)"]
+    licences = [
+        f"- {folder}: {licence}"
+        for folder, licence in LICENCES.items()
+        if any(source.startswith(folder) for source in meta.get("sources", []))
+    ]
+    if licences:
+        lines += ["", "Licences of the shared sets (see their README):", "", *licences]
     lines += [
         "",
         "## Figures on the dev split",

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsdesk.moderation.abuse_model.training import LabelledComment, threshold_for
-from newsdesk.moderation.matching import normalise
 from newsdesk.moderation.scorers import ModelScorer
 from newsdesk.moderation.thresholds import scoring_language
 from newsdesk.moderation.verdicts import Action, strongest
@@ -82,10 +81,8 @@ def score_rows(scorer: ModelScorer, rows: Sequence[LabelledComment]) -> list[Sco
     for row in rows:
         language = row.language or "en"
         started = time.perf_counter()
-        verdicts = scorer.score(row.text, language)
+        scores, patterns, verdicts = scorer.score_in_parts(row.text, language)
         seconds = time.perf_counter() - started
-        scores = scorer.model.score(row.text)
-        patterns = scorer.pattern_verdicts(normalise(row.text), language, row.text)
         scored.append(
             ScoredRow(
                 row=row,

@@ -2,9 +2,12 @@
 
 A model is two logistic regressions over the same hashed features (see `features`): one for
 abuse (insult, obscenity, hate, any toxicity) and one for threats of violence. The file is a
-numpy `.npz` archive holding `idf`, `abuse`, `threat` (float16, one value per bucket) and
-`meta` (JSON: the feature spec, the two intercepts, the version, the recommended thresholds
-per language and the figures the recipe measured).
+numpy `.npz` archive holding, one value per bucket, `abuse` (float16), `threat` (int8 steps of
+`threat_scale`), `idf` (uint8 steps of `idf_step` from `idf_min`), and `meta` (JSON: the feature
+spec, the scales, the two intercepts, the version, the recommended thresholds per language and
+the figures the recipe measured). Storing the threat weights and idf in one byte each keeps a
+model of 2**20 buckets under 5 MB; `quantised_idf` and `quantised_threat` give the values
+scoring will use, so the recipe measures exactly what ships.
 """
 
 import json
@@ -27,6 +30,19 @@ class Scores:
 
     abuse: float
     threat: float
+
+
+def quantised_idf(idf: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """`idf` in 256 even steps: (codes, lowest value, step)."""
+    low, high = float(idf.min()), float(idf.max())
+    step = (high - low) / 255 or 1.0
+    return np.round((idf - low) / step).astype(np.uint8), low, step
+
+
+def quantised_threat(weights: np.ndarray) -> tuple[np.ndarray, float]:
+    """Threat weights in 255 even steps around zero: (codes, step)."""
+    step = float(np.abs(weights).max()) / 127 or 1.0
+    return np.clip(np.round(weights / step), -127, 127).astype(np.int8), step
 
 
 def _sigmoid(value: float) -> float:
@@ -74,13 +90,11 @@ class AbuseModel:
             "version": self.version,
             "thresholds": self.thresholds,
         }
-        arrays = {
-            "abuse": self.abuse_weights.astype(np.float16),
-            "threat": self.threat_weights.astype(np.float16),
-            "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-        }
+        threat, meta["threat_scale"] = quantised_threat(self.threat_weights)
+        arrays = {"abuse": self.abuse_weights.astype(np.float16), "threat": threat}
         if self.idf is not None:
-            arrays["idf"] = self.idf.astype(np.float16)
+            arrays["idf"], meta["idf_min"], meta["idf_step"] = quantised_idf(self.idf)
+        arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as out:
             np.savez_compressed(out, **arrays)
@@ -92,9 +106,11 @@ class AbuseModel:
             with np.load(path, allow_pickle=False) as data:
                 meta = json.loads(data["meta"].tobytes().decode())
                 spec = FeatureSpec.from_json(meta["spec"])
-                idf = data["idf"].astype(np.float32) if "idf" in data.files else None
+                idf = None
+                if "idf" in data.files:
+                    idf = meta["idf_min"] + data["idf"].astype(np.float32) * meta["idf_step"]
                 abuse = data["abuse"].astype(np.float32)
-                threat = data["threat"].astype(np.float32)
+                threat = data["threat"].astype(np.float32) * meta["threat_scale"]
         except (OSError, KeyError, ValueError) as error:
             raise ValueError(f"{path} is not a Newsdesk abuse model: {error}") from error
         if abuse.shape != (spec.buckets,) or threat.shape != (spec.buckets,):
@@ -112,7 +128,11 @@ class AbuseModel:
         )
 
 
-@lru_cache(maxsize=4)
-def load_model(path: str = "") -> AbuseModel:
+def load_model(path: str | Path = "") -> AbuseModel:
     """The model at `path` (the built-in one when empty), read once per process."""
-    return AbuseModel.load(path or BUILTIN_MODEL)
+    return _load_once(str(path or BUILTIN_MODEL))
+
+
+@lru_cache(maxsize=4)
+def _load_once(path: str) -> AbuseModel:
+    return AbuseModel.load(path)

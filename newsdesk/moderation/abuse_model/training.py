@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from newsdesk.moderation.abuse_model.features import FeatureSpec, bucket_counts
-from newsdesk.moderation.abuse_model.model import AbuseModel
+from newsdesk.moderation.abuse_model.model import AbuseModel, quantised_idf, quantised_threat
 
 #: At most this share of acceptable comments may be held at the recommended threshold.
 TARGET_ACCEPTABLE_HELD = 0.05
@@ -252,7 +252,11 @@ def train_model(
     spec = spec or FeatureSpec()
     started = time.monotonic()
     characters, words = count_matrices((row.text for row in train), spec)
-    idf = inverse_document_frequency(characters + words) if use_idf else None
+    idf = None
+    if use_idf:
+        # As the model file stores it, so the features here are the ones scoring computes.
+        codes, low, step = quantised_idf(inverse_document_frequency(characters + words))
+        idf = (low + codes.astype(np.float32) * step).astype(np.float32)
     features = feature_matrix(characters, words, idf, spec)
     labels = np.array([row.label for row in train])
     abuse_weights, abuse_intercept = _fit(features, labels, strength, False, naive_bayes)
@@ -271,7 +275,7 @@ def train_model(
         spec=spec,
         idf=idf,
         abuse_weights=abuse_weights.astype(np.float16).astype(np.float32),
-        threat_weights=threat_weights.astype(np.float16).astype(np.float32),
+        threat_weights=_dequantised_threat(threat_weights),
         abuse_intercept=abuse_intercept,
         threat_intercept=threat_intercept,
         version=trained_at.strftime("%Y%m%d-%H%M%S"),
@@ -314,6 +318,11 @@ def _threat_figures(model: AbuseModel, dev: Sequence[LabelledComment]) -> dict |
         "threat_held": round(held_rate(threats, threshold), 4),
         "others_held": round(held_rate(others, threshold), 4),
     }
+
+
+def _dequantised_threat(weights: np.ndarray) -> np.ndarray:
+    codes, step = quantised_threat(weights)
+    return codes.astype(np.float32) * step
 
 
 def _counts(rows: Sequence[LabelledComment]) -> dict[str, dict[str, int]]:
