@@ -78,6 +78,13 @@ class Comment(models.Model):
         blank=True,
         help_text=_("Each automatic check that flagged it: check, action and reason."),
     )
+    moderation_score = models.FloatField(
+        _("abuse score"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("The scorer's highest score (abuse or threat, 0 to 1) when it was posted."),
+    )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=255, blank=True)
     notify_on_reply = models.BooleanField(_("email me when someone replies"), default=False)

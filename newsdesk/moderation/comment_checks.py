@@ -41,6 +41,8 @@ class CheckContext:
     suspect_words: tuple[WordRule, ...] = ()
     # The editors' threat patterns, read with the other rules for the local scorer.
     threat_words: tuple[WordRule, ...] | None = None
+    # The admin's scorer thresholds for the submission's site, read for the model scorer.
+    scorer_thresholds: tuple | None = None
     bans: tuple[BanFinding, ...] = ()
     # Texts of the commenter's recent comments (same email or same IP address), any story.
     recent_texts_by_commenter: tuple[str, ...] = ()
@@ -75,6 +77,7 @@ LABELS = {
     "call_to_kill": gettext_lazy("Call to kill"),
     "threat_of_violence": gettext_lazy("Threat of violence"),
     "abusive_language": gettext_lazy("Abusive language"),
+    "abuse_score": gettext_lazy("Abuse score"),
     "scorer_unavailable": gettext_lazy("Scorer unavailable"),
     "check_failed": gettext_lazy("A check failed"),
 }

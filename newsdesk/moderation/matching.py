@@ -9,8 +9,11 @@ explainable to an editor:
    "k-i-l-l".
 3. Digits and symbols inside a word are read as the letters they look like, in the word's own
    script: "k1ll", "h@te", "k!ll", "у6ить" (6 for "б" in a Cyrillic word).
-4. A word mixing Latin and Cyrillic look-alike letters is read in its majority script.
-5. Every letter of a pattern matches that letter repeated: "kill" matches "kiiiilll".
+4. A word mixing Latin and Cyrillic look-alike letters is read as a reader reads it: in the
+   script of the comment around it when its odd letters all have a look-alike there ("kill уоu"
+   with a Cyrillic "у" and "о" in an English comment), otherwise in the word's majority script.
+5. Every letter of a pattern matches that letter repeated: "kill" matches "kiiiilll". A doubled
+   letter must stay doubled: "nigger" does not match "Nigerian", "kill" does not match "kil".
 
 A plain pattern is a word or a phrase; a trailing `*` makes it a stem ("уничтож*" matches
 "уничтожить", "уничтожены"). Plain patterns match whole words, so "cunt" does not match
@@ -24,10 +27,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'"})
+_INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Latin, Greek, Cyrillic and general punctuation hold no combining marks: most comments need
+# no look at each character.
+_NO_COMBINING_MARKS = re.compile(r"[\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2000-\u206f]*")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Separators allowed between letters spelt out one by one: "k.i.l.l", "k i l l", "k-i-l-l".
 _SPELLING_GAP = re.compile(r"[\s.\-_*·•,'/|+~]{1,3}")
+# Rule 2 can only join something where three one-character words follow each other.
+_THREE_SINGLE_CHARACTERS = re.compile(r"(?<!\w)\w(?:[\s.\-_*·•,'/|+~]{1,3}\w(?!\w)){2}")
+# Rules 3 and 4 change only words mixing digits and letters or Latin and Cyrillic letters.
+_MIXED_WORD = re.compile(
+    r"(?<!\w)(?:(?=\w*\d)(?=\w*[^\W\d_])|(?=\w*[a-z])(?=\w*[\u0400-\u04ff]))\w+"
+)
 
 _LATIN_DIGITS = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 _CYRILLIC_DIGITS = {"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"}
@@ -47,15 +59,43 @@ def _script(char: str) -> str:
     return ""
 
 
+class _WithoutCombiningMarks(dict):
+    """A `str.translate` table deleting combining marks, filled as characters are first seen.
+
+    Scoring reads every comment through `fold`; a per-character generator took most of the
+    scorer's time on a long comment, a translate table keeps it in C.
+    """
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        if len(self) < 20_000:  # a text of every Unicode character must not grow it forever
+            self[code] = value
+        return value
+
+
+_COMBINING_MARKS = _WithoutCombiningMarks()
+
+
+def _apostrophes(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u02bc", "'").replace("`", "'")
+
+
 def fold(text: str) -> str:
     """`text` without case, accents, compatibility forms or invisible characters (rule 1)."""
-    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", text).casefold().translate(_APOSTROPHES)
+    if text.isascii():
+        return _apostrophes(text.casefold())
+    if _INVISIBLE_CHARACTERS.search(text):
+        text = text.translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKD", text)
+    if not _NO_COMBINING_MARKS.fullmatch(text):
+        text = text.translate(_COMBINING_MARKS)
+    return _apostrophes(unicodedata.normalize("NFC", text).casefold())
 
 
 def _join_spelt_out_letters(text: str) -> str:
     """Join runs of three or more single characters separated by small gaps (rule 2)."""
+    if not _THREE_SINGLE_CHARACTERS.search(text):
+        return text
     tokens = list(_WORD.finditer(text))
     pieces: list[str] = []
     position = 0
@@ -82,24 +122,60 @@ def _join_spelt_out_letters(text: str) -> str:
     return "".join(pieces)
 
 
-def _read_word(word: str) -> str:
-    """One word with look-alike digits and letters read in the word's majority script."""
+def _read_word(word: str, context: str = "") -> str:
+    """One word with look-alike digits and letters read as a reader of `context` script would."""
     scripts = [_script(ch) for ch in word]
     latin, cyrillic = scripts.count("latin"), scripts.count("cyrillic")
     if latin == cyrillic == 0:
         return word
-    if cyrillic > latin:
+    in_context = bool(latin and cyrillic) and (
+        (
+            context == "latin"
+            and all(
+                ch in _CYRILLIC_TO_LATIN
+                for ch, s in zip(word, scripts, strict=True)
+                if s == "cyrillic"
+            )
+        )
+        or (
+            context == "cyrillic"
+            and all(
+                ch in _LATIN_TO_CYRILLIC
+                for ch, s in zip(word, scripts, strict=True)
+                if s == "latin"
+            )
+        )
+    )
+    # Read in the comment's script when the odd letters allow it, else the word's majority.
+    cyrillic_word = context == "cyrillic" if in_context else cyrillic > latin
+    if cyrillic_word:
         digits, letters = _CYRILLIC_DIGITS, _LATIN_TO_CYRILLIC
     else:
         digits, letters = _LATIN_DIGITS, _CYRILLIC_TO_LATIN
     return "".join(digits.get(ch) or letters.get(ch) or ch for ch in word)
 
 
+_LATIN_LETTERS = re.compile(r"[a-z]")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+
+def main_script(text: str) -> str:
+    """ "latin" or "cyrillic": the script most of `text`'s letters are in ("" when neither)."""
+    latin = len(_LATIN_LETTERS.findall(text))
+    cyrillic = len(_CYRILLIC_LETTERS.findall(text))
+    if latin == cyrillic:
+        return ""
+    return "latin" if latin > cyrillic else "cyrillic"
+
+
 def normalise(text: str) -> str:
     """The comment as the rules read it: rules 1 to 4 of this module applied to `text`."""
     text = _join_spelt_out_letters(fold(text))
     text = _SYMBOLS_IN_WORDS.sub(lambda m: _SYMBOL_LETTERS[m.group()], text)
-    return _WORD.sub(lambda m: _read_word(m.group()), text)
+    if not _MIXED_WORD.search(text):
+        return text
+    context = main_script(text)
+    return _MIXED_WORD.sub(lambda m: _read_word(m.group(), context), text)
 
 
 def tolerant_regex(source: str) -> str:
@@ -148,7 +224,8 @@ def tolerant_regex(source: str) -> str:
             if end < n and source[end] in "*+?{":
                 out.append(source[i:end])
             else:
-                out.append(re.escape(ch) + "+")
+                run = end - i
+                out.append(re.escape(ch) + ("+" if run == 1 else f"{{{run},}}"))
             i = end
         else:
             out.append(ch)
@@ -170,6 +247,22 @@ def compile_pattern(pattern: str, is_regex: bool = False) -> re.Pattern:
     source = fold(pattern)
     regex = tolerant_regex(source) if is_regex else plain_pattern_regex(source)
     return re.compile(regex, re.IGNORECASE | re.UNICODE)
+
+
+@lru_cache(maxsize=32)
+def compile_words(rules: tuple["WordRule", ...]) -> re.Pattern:
+    """One pattern matching what any of the plain-word `rules` matches (regex rules are skipped).
+
+    A comment is read once instead of once per word: with a hundred words that was most of the
+    scorer's time on a long comment. The words are tried only where a word starts with one of
+    their first letters. Matches do not overlap; the rules' own language is ignored.
+    """
+    words = [fold(rule.pattern) for rule in rules if not rule.is_regex]
+    if not words:
+        return re.compile(r"(?!)")
+    branches = [plain_pattern_regex(word).removeprefix(r"(?<!\w)") for word in words]
+    first = "".join(sorted({re.escape(word.strip()[0]) for word in words}))
+    return re.compile(rf"(?<!\w)(?=[{first}])(?:{'|'.join(branches)})", re.IGNORECASE | re.UNICODE)
 
 
 @dataclass(frozen=True)

@@ -248,6 +248,18 @@ class ModerationDecision(models.Model):
         help_text=_("Empty when the decision was automatic."),
     )
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    score = models.FloatField(
+        _("abuse score"),
+        null=True,
+        blank=True,
+        help_text=_("The scorer's highest score (0 to 1) when the decision was made."),
+    )
+    model_version = models.CharField(
+        _("model version"),
+        max_length=40,
+        blank=True,
+        help_text=_("The version of the scorer's model that gave the score."),
+    )
     note = models.TextField(_("note"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now, db_index=True)
 
@@ -303,3 +315,89 @@ class ModeratorPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: digest {'on' if self.receives_digest else 'off'}"
+
+
+def _unit_interval(value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValidationError(_("Enter a score from 0 to 1."))
+
+
+class ScorerThresholdQuerySet(models.QuerySet):
+    def for_site(self, site_id: int | None) -> "ScorerThresholdQuerySet":
+        """The thresholds that may apply on `site_id`: its own and those for every site."""
+        return self.filter(Q(site__isnull=True) | Q(site_id=site_id))
+
+
+class ScorerThreshold(models.Model):
+    """From which scores the model holds a comment, for one site and language (or all of them).
+
+    The most specific row wins: this site and language, this site, this language, then every
+    site and language; without any row, the model's own recommendation for the language.
+    Scores only ever hold a comment: refusing is for explicit calls to kill (the patterns).
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Empty: every site."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        choices=language_choices,
+        help_text=_("The comment's language; empty: every language."),
+    )
+    abuse_hold = models.FloatField(
+        _("hold from abuse score"),
+        null=True,
+        blank=True,
+        validators=[_unit_interval],
+        help_text=_(
+            "0 to 1. A comment scoring this or more for abuse waits for a moderator. Lower holds "
+            "more. Empty: the model's recommendation for the language."
+        ),
+    )
+    threat_hold = models.FloatField(
+        _("hold from threat score"),
+        null=True,
+        blank=True,
+        validators=[_unit_interval],
+        help_text=_("0 to 1, as above, for threats of violence. Empty: the site's default."),
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("Why, for other moderators."))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ScorerThresholdQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["site", "language", "pk"]
+        verbose_name = _("scorer threshold")
+        verbose_name_plural = _("scorer thresholds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "language"],
+                condition=Q(site__isnull=False),
+                name="scorer_threshold_site_language",
+            ),
+            # "Every site" is a NULL site, which a plain unique constraint would not compare.
+            models.UniqueConstraint(
+                fields=["language"],
+                condition=Q(site__isnull=True),
+                name="scorer_threshold_every_site_language",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        site = str(self.site) if self.site_id else _("every site")
+        language = self.get_language_display() if self.language else _("every language")
+        return f"{site}, {language}"
+
+    @property
+    def specificity(self) -> int:
+        """How closely the row fits: site counts more than language."""
+        return (2 if self.site_id else 0) + (1 if self.language else 0)

@@ -24,9 +24,9 @@ from django.utils.translation import gettext, gettext_noop
 from newsdesk.articles.models import DiscussionMode
 from newsdesk.discussion.models import Comment
 from newsdesk.moderation.comment_checks import BanFinding, CheckContext
-from newsdesk.moderation.models import Ban, ModerationDecision, ModerationRule
-from newsdesk.moderation.scorers import PatternScorer, load_scorer, unavailable_verdict
-from newsdesk.moderation.verdicts import Action, Submission, Verdict, strongest
+from newsdesk.moderation.models import Ban, ModerationDecision, ModerationRule, ScorerThreshold
+from newsdesk.moderation.scorers import ModelScorer, PatternScorer, load_scorer, unavailable_verdict
+from newsdesk.moderation.verdicts import Action, Submission, Verdict, strongest, top_score
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +47,16 @@ class Review:
     @property
     def strongest(self) -> Action:
         return strongest(self.verdicts)
+
+    @property
+    def score(self) -> float | None:
+        """The scorer's highest score for the comment (None when the scorer gives none)."""
+        return top_score(self.verdicts)[0]
+
+    @property
+    def model_version(self) -> str:
+        """The version of the model behind `score`."""
+        return top_score(self.verdicts)[1]
 
     def reasons(self) -> list[dict]:
         """Every finding, for Comment.moderation_reasons and the audit log."""
@@ -148,8 +158,11 @@ def gather_context(submission: Submission, now=None) -> CheckContext:
         else {}
     )
 
+    thresholds = tuple(ScorerThreshold.objects.for_site(submission.site_id))
+
     return CheckContext(
         now=now,
+        scorer_thresholds=thresholds,
         banned_words=tuple(banned),
         suspect_words=tuple(suspect),
         threat_words=tuple(by_kind[ModerationRule.Kind.THREAT]),
@@ -198,6 +211,8 @@ def run_checks(submission: Submission, context: CheckContext | None = None) -> l
         scorer = load_scorer()
         if isinstance(scorer, PatternScorer) and context.threat_words is not None:
             scorer.use_threat_rules(context.threat_words)
+        if isinstance(scorer, ModelScorer) and context.scorer_thresholds is not None:
+            scorer.use_thresholds(context.scorer_thresholds, submission.site_id)
         verdicts.extend(scorer.score(submission.text, submission.language))
     except Exception as error:
         logger.exception("Comment scorer failed")

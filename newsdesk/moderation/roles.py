@@ -39,6 +39,10 @@ MODERATOR_PERMISSIONS = (
     ("moderation", "add_moderationrule"),
     ("moderation", "change_moderationrule"),
     ("moderation", "delete_moderationrule"),
+    ("moderation", "view_scorerthreshold"),
+    ("moderation", "add_scorerthreshold"),
+    ("moderation", "change_scorerthreshold"),
+    ("moderation", "delete_scorerthreshold"),
 )
 
 

@@ -3,13 +3,15 @@
 Reasons are English sentences marked for translation and translated when shown (see
 newsdesk.moderation.comment_checks); `detail` says what matched, for moderators.
 
-`NEWSDESK_MODERATION_SCORER` names the class the pipeline uses (`PatternScorer` by default). A
-statistical model later is one more class with a `score(text, language)` method.
+`NEWSDESK_MODERATION_SCORER` names the class the pipeline uses: `ModelScorer` by default (the
+trained model of newsdesk.moderation.abuse_model plus the patterns for what it misses),
+`PatternScorer` (patterns only) or `PerspectiveScorer` (an outside service).
 """
 
 import http.client
 import json
 import logging
+import re
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
@@ -19,8 +21,9 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop as _
 
-from newsdesk.moderation import wordlists
-from newsdesk.moderation.matching import WordRule, normalise
+from newsdesk.moderation import news_context, wordlists
+from newsdesk.moderation.matching import WordRule, compile_pattern, compile_words, normalise
+from newsdesk.moderation.thresholds import Thresholds, resolve, scoring_language
 from newsdesk.moderation.verdicts import Action, Verdict
 
 logger = logging.getLogger(__name__)
@@ -30,6 +33,8 @@ ABUSE = "abusive_language"
 THREAT = "threat_of_violence"
 CALL_TO_KILL = "call_to_kill"
 UNAVAILABLE = "scorer_unavailable"
+#: A score under the hold threshold: an ALLOW verdict that only carries the score.
+SCORED = "abuse_score"
 CHECK_NAMES = (CALL_TO_KILL, THREAT, ABUSE, UNAVAILABLE)
 
 
@@ -111,21 +116,43 @@ class PatternScorer:
 
     def score(self, text: str, language: str) -> list[Verdict]:
         """Verdicts for calls to kill, threats and abuse found in `text`."""
-        normalised = normalise(text)
+        return self.pattern_verdicts(normalise(text), language, text)
 
-        def found(rules: Iterable[WordRule], any_language: bool) -> list[str]:
-            return [
-                match
-                for rule in rules
-                if (any_language or rule.applies_to(language))
-                and (match := rule.search(normalised)) is not None
-            ]
+    def pattern_verdicts(self, normalised: str, language: str, text: str = "") -> list[Verdict]:
+        """The patterns' verdicts on an already `normalise`d comment (`text`: as written).
 
-        calls = found(wordlists.CALLS_TO_KILL, True) if self.builtin else []
-        threats = (found(wordlists.THREATS, True) if self.builtin else []) + found(
-            self.threat_rules, False
-        )
-        abuse = found(wordlists.ABUSE, True) if self.builtin else []
+        Read as news is read (newsdesk.moderation.news_context): idioms are not threats; a call
+        to kill that the comment quotes or reports is held for a moderator, not refused; a
+        listed word written as a name ("Хохлов" mid-sentence) is not abuse.
+        """
+        plain = news_context.without_idioms(normalised)
+
+        def builtin(rules: tuple[WordRule, ...], within: str) -> list[re.Match]:
+            if not self.builtin:
+                return []
+            found = list(compile_words(rules).finditer(within))
+            for rule in rules:
+                if rule.is_regex:
+                    found += compile_pattern(rule.pattern, True).finditer(within)
+            return found
+
+        editors = [
+            match
+            for rule in self.threat_rules
+            if rule.applies_to(language)
+            for match in compile_pattern(rule.pattern, rule.is_regex).finditer(plain)
+        ]
+        calls, reported = [], []
+        for match in builtin(wordlists.CALLS_TO_KILL, plain):
+            if news_context.is_reported(plain, *match.span()):
+                reported.append(match.group())
+            else:
+                calls.append(match.group())
+        threats = reported + [m.group() for m in builtin(wordlists.THREATS, plain) + editors]
+        as_names = news_context.names(text) if text else frozenset()
+        abuse = [
+            m.group() for m in builtin(wordlists.ABUSE, normalised) if m.group() not in as_names
+        ]
         verdicts = []
         if calls:
             verdicts.append(call_to_kill_verdict(calls))
@@ -134,6 +161,105 @@ class PatternScorer:
         if abuse:
             verdicts.append(abuse_verdict(abuse))
         return verdicts
+
+
+class ModelScorer(PatternScorer):
+    """The trained model's abuse and threat scores, held from the thresholds, plus the patterns.
+
+    A score at or above the threshold for the comment's language and site holds the comment;
+    a score never refuses it. The patterns still refuse explicit calls to kill and hold the
+    threats and slurs they find, whatever the score. Every verdict of this scorer carries the
+    comment's score and the model's version. NEWSDESK_MODERATION_MODEL names another model
+    file (a site's own, from `newsdesk train_scorer`); empty means the one shipped.
+    """
+
+    def __init__(
+        self,
+        threat_rules: Iterable[WordRule] | None = None,
+        builtin: bool = True,
+        model=None,
+        threshold_rows: Iterable | None = None,
+        site_id: int | None = None,
+    ):
+        super().__init__(threat_rules, builtin)
+        self._model = model
+        self._threshold_rows = None if threshold_rows is None else tuple(threshold_rows)
+        self.site_id = site_id
+
+    @property
+    def model(self):
+        """The abuse model, read from disk once per process."""
+        if self._model is None:
+            from newsdesk.moderation.abuse_model import load_model
+
+            self._model = load_model(settings.NEWSDESK_MODERATION_MODEL)
+        return self._model
+
+    def use_thresholds(self, rows: Iterable, site_id: int | None) -> None:
+        """Hold from the admin's threshold `rows` for `site_id` (the pipeline reads them)."""
+        if self._threshold_rows is None:
+            self._threshold_rows = tuple(rows)
+            self.site_id = site_id
+
+    @property
+    def threshold_rows(self) -> tuple:
+        if self._threshold_rows is None:
+            from newsdesk.moderation.models import ScorerThreshold
+
+            self._threshold_rows = tuple(ScorerThreshold.objects.for_site(self.site_id))
+        return self._threshold_rows
+
+    def thresholds(self, text: str, language: str) -> Thresholds:
+        """The thresholds that apply to `text` posted under a page in `language`."""
+        return resolve(
+            self.threshold_rows,
+            self.site_id,
+            scoring_language(text, language),
+            self.model.thresholds,
+        )
+
+    def score(self, text: str, language: str) -> list[Verdict]:
+        """The patterns' verdicts and the model's, each carrying the model's score."""
+        return self.score_in_parts(text, language)[2]
+
+    def score_in_parts(self, text: str, language: str):
+        """The model's scores, the patterns' verdicts, and the verdicts `score` returns."""
+        normalised = normalise(text)
+        scores = self.model.score(text, normalised=normalised)
+        limits = self.thresholds(text, language)
+        version = self.model.version
+        top = max(scores.abuse, scores.threat)
+        patterns = self.pattern_verdicts(normalised, language, text)
+        found = {v.check: v for v in patterns}
+        model_says = {
+            THREAT: ("threat", scores.threat, limits.threat, threat_verdict([])),
+            ABUSE: ("abuse", scores.abuse, limits.abuse, abuse_verdict([])),
+        }
+        for check, (name, value, limit, verdict) in model_says.items():
+            if value < limit:
+                continue
+            detail = f"{name} score {value:.2f} (holds from {limit:.2f})"
+            if check in found:
+                detail = f"{found[check].detail}; {detail}"
+            found[check] = Verdict(check, Action.HOLD, verdict.reason, detail=detail)
+        verdicts = [
+            Verdict(v.check, v.action, v.reason, v.public, v.detail, top, version)
+            for check in (CALL_TO_KILL, THREAT, ABUSE)
+            if (v := found.get(check)) is not None
+        ]
+        if not verdicts:
+            verdicts.append(
+                Verdict(
+                    SCORED,
+                    Action.ALLOW,
+                    "",
+                    public=False,
+                    detail=f"abuse {scores.abuse:.2f}, threat {scores.threat:.2f}",
+                    score=top,
+                    model_version=version,
+                )
+            )
+        return scores, patterns, verdicts
 
 
 Transport = Callable[[urllib.request.Request, float], bytes]

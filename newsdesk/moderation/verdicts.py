@@ -22,7 +22,9 @@ class Verdict:
 
     `reason` is a sentence in the terms of the comment policy. `public` is false when the
     reader must not be told (bans, spam traps); `detail` is for moderators only, such as
-    the word that matched.
+    the word that matched. A scorer's verdict carries its `score` (0 to 1) and the
+    `model_version` that gave it; a score under the hold threshold comes as an ALLOW verdict,
+    so the queue can sort every comment by it.
     """
 
     check: str
@@ -30,6 +32,8 @@ class Verdict:
     reason: str
     public: bool = True
     detail: str = ""
+    score: float | None = None
+    model_version: str = ""
 
     def as_json(self) -> dict:
         data = {"check": self.check, "action": self.action.name.lower(), "reason": self.reason}
@@ -37,7 +41,20 @@ class Verdict:
             data["public"] = False
         if self.detail:
             data["detail"] = self.detail
+        if self.score is not None:
+            data["score"] = round(self.score, 4)
+        if self.model_version:
+            data["model_version"] = self.model_version
         return data
+
+
+def top_score(verdicts: Iterable[Verdict]) -> tuple[float | None, str]:
+    """The highest score among `verdicts` and the version of the model that gave it."""
+    scored = [v for v in verdicts if v.score is not None]
+    if not scored:
+        return None, ""
+    best = max(scored, key=lambda v: v.score or 0.0)
+    return best.score, best.model_version
 
 
 def strongest(verdicts: Iterable[Verdict]) -> Action:
@@ -61,4 +78,6 @@ class Submission:
     form_rendered_at: datetime | None = None
     submitted_at: datetime | None = None
     language: str = "en"
+    # The site the story belongs to, for its scorer thresholds (None: the defaults).
+    site_id: int | None = None
     extra: dict = field(default_factory=dict)

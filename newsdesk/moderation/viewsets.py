@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from newsdesk.discussion.models import Comment
 from newsdesk.moderation import views
 from newsdesk.moderation.filters import CommentFilterSet, ModerationLogFilterSet
-from newsdesk.moderation.models import Ban, ModerationDecision, ModerationRule
+from newsdesk.moderation.models import Ban, ModerationDecision, ModerationRule, ScorerThreshold
 
 
 class CommenterColumn(Column):
@@ -27,6 +27,12 @@ class ReasonsColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         context["reasons"] = views.comment_reasons(instance)
         return context
+
+
+class ScoreColumn(Column):
+    """The scorer's score for the comment, 0 to 1, sortable (highest first on a second click)."""
+
+    cell_template_name = "moderation/tables/score_cell.html"
 
 
 class CommentViewSet(SnippetViewSet):
@@ -59,6 +65,12 @@ class CommentViewSet(SnippetViewSet):
         Column("story", label=_("Story"), accessor="story.headline"),
         DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
         Column("status", label=_("Status"), accessor="get_status_display"),
+        ScoreColumn(
+            "moderation_score",
+            label=_("Abuse score"),
+            accessor="moderation_score",
+            sort_key="moderation_score",
+        ),
         ReasonsColumn("reasons", label=_("Why it was flagged"), accessor="moderation_reasons"),
     ]
     panels = [FieldPanel("author_name"), FieldPanel("text")]
@@ -165,6 +177,37 @@ class ModerationRuleViewSet(SnippetViewSet):
     ]
 
 
+class ScorerThresholdViewSet(SnippetViewSet):
+    """From which scores the model holds a comment, per site and per language."""
+
+    add_to_reference_index = False
+
+    model = ScorerThreshold
+    icon = "cogs"
+    menu_label = _("Scorer thresholds")
+    menu_name = "scorer-thresholds"
+    menu_order = 35
+    copy_view_enabled = False
+    list_filter = ["site", "language"]
+    list_display = [
+        Column("site", label=_("Site"), accessor="site"),
+        Column("language", label=_("Language"), accessor="get_language_display"),
+        "abuse_hold",
+        "threat_hold",
+        "note",
+    ]
+    panels = [
+        FieldPanel("site"),
+        FieldPanel("language"),
+        FieldPanel("abuse_hold"),
+        FieldPanel("threat_hold"),
+        FieldPanel("note"),
+    ]
+
+    def get_queryset(self, request):
+        return ScorerThreshold.objects.select_related("site")
+
+
 class ModerationLogViewSet(SnippetViewSet):
     """The audit log of every decision, read-only, with CSV and XLSX export."""
 
@@ -188,6 +231,7 @@ class ModerationLogViewSet(SnippetViewSet):
         Column("story", label=_("Story"), accessor="story"),
         Column("comment_id", label=_("Comment"), accessor="comment_id"),
         Column("reasons", label=_("Reasons"), accessor="reasons_summary"),
+        Column("score", label=_("Abuse score"), accessor="score"),
         Column("note", label=_("Note"), accessor="note"),
     ]
     list_export = [
@@ -199,6 +243,8 @@ class ModerationLogViewSet(SnippetViewSet):
         "story_id",
         "comment_id",
         "reasons_summary",
+        "score",
+        "model_version",
         "note",
     ]
     export_headings = {
@@ -210,6 +256,8 @@ class ModerationLogViewSet(SnippetViewSet):
         "story_id": _("Story ID"),
         "comment_id": _("Comment ID"),
         "reasons_summary": _("Reasons"),
+        "score": _("Abuse score"),
+        "model_version": _("Model version"),
         "note": _("Note"),
     }
     export_filename = "moderation-log"
@@ -221,6 +269,8 @@ class ModerationLogViewSet(SnippetViewSet):
         "comment",
         "ban",
         "reasons_summary",
+        "score",
+        "model_version",
         "note",
     ]
 
@@ -232,4 +282,10 @@ class ModerationViewSetGroup(SnippetViewSetGroup):
     menu_icon = "comment"
     menu_name = "moderation"
     menu_order = 150
-    items = (CommentViewSet, BanViewSet, ModerationRuleViewSet, ModerationLogViewSet)
+    items = (
+        CommentViewSet,
+        BanViewSet,
+        ModerationRuleViewSet,
+        ScorerThresholdViewSet,
+        ModerationLogViewSet,
+    )

@@ -163,6 +163,10 @@ THREATS_EN = _regexes(
     r"(?!\s+(?:down|out|away))",
     r"\bwipe\w*\s+(?:\w+\s+){0,2}?off\s+(?:the\s+)?(?:map|face\s+of\s+the\s+earth)\b",
     r"\byou\s*(?:will|'ll|are\s+going\s+to|'re\s+going\s+to|gonna)\s+die\b",
+    # A short sentence that only orders a place destroyed: "Destroy Kyiv!", "Nuke Moscow now".
+    r"(?:^|(?<=[.!?\n]))\s*(?:let's\s+|just\s+|now\s+)?(?:destroy|nuke|bomb|flatten|raze|"
+    r"obliterate|annihilate|erase|wipe\s+out|burn\s+down|burn|level|carpet[-\s]bomb)\s+"
+    r"(?:the\s+)?\w+(?:\s+\w+)?\s*(?:now|already|too|again|today)?\s*(?:[.!?]+|$)",
 )
 
 THREATS_RU = _regexes(
@@ -178,6 +182,11 @@ THREATS_RU = _regexes(
     r"(?:их|его|ее|всех|этих|тех)\b",
     r"\bчтоб(?:ы)?\s+(?:ты|вы|они|он|она)\s+(?:все\s+)?(?:сдох\w*|подох\w*|сгорел\w*|сгнил\w*)",
     r"\bсдохни(?:те)?\b",
+    # A short sentence that only orders a place destroyed: "Уничтожить Киев!", "Сжечь Лондон".
+    r"(?:^|(?<=[.!?\n]))\s*(?:уничтож(?:ить|ьте|ь)|стереть|сотрите|сотри|сжечь|сожгите|сожги|"
+    r"разбомбить|разбомбите|разбомби|бомбить|бомбите|взорвать|взорвите|снести|снесите|"
+    r"сровнять|сровняйте|выжечь|выжгите)\s+\w+(?:\s+\w+)?\s*(?:уже|наконец|сейчас)?\s*"
+    r"(?:[.!?]+|$)",
 )
 
 ABUSE = ABUSE_EN + ABUSE_RU

@@ -86,7 +86,8 @@ def test_context_is_gathered_in_a_handful_of_queries(story):
     make_comment(story, author_email="anna@example.org")
     with CaptureQueriesContext(connection) as queries:
         pipeline.gather_context(submission(story.pk))
-    assert len(queries) == 5
+    # rules, bans, the commenter's and the story's recent texts, counts, scorer thresholds
+    assert len(queries) == 6
 
 
 def test_context_ignores_an_invalid_ip_address(story):
@@ -115,12 +116,14 @@ def test_a_site_adds_a_check_through_the_setting(story, settings):
         "tests.moderation.test_pipeline.no_phone_numbers",
     ]
     verdicts = pipeline.run_checks(submission(story.pk, "Call me on 555-0100"))
-    assert [v.check for v in verdicts] == ["no_phone_numbers"]
+    # The model's score comes as an ALLOW verdict when nothing is held.
+    assert [v.check for v in verdicts if v.action > Action.ALLOW] == ["no_phone_numbers"]
 
 
 def test_a_failing_check_holds_the_comment(story, settings):
     settings.NEWSDESK_MODERATION_CHECKS = ["tests.moderation.test_pipeline.broken_check"]
-    [verdict] = pipeline.run_checks(submission(story.pk))
+    verdicts = pipeline.run_checks(submission(story.pk))
+    [verdict] = [v for v in verdicts if v.action > Action.ALLOW]
     assert (verdict.check, verdict.action, verdict.public) == ("check_failed", Action.HOLD, False)
     assert "boom" in verdict.detail
 
@@ -210,11 +213,13 @@ def test_a_lifted_ban_no_longer_applies(story):
     [
         ("The Russians are guilty of ordinary Syrian people losing their lives", "approved"),
         ("This bastard Russia should be destroyed", "pending"),
-        ("The Kremlin and Russia are neo-fascists.", "approved"),
+        # The model scores it 0.36 for abuse, over the English threshold (0.26): a moderator
+        # reads it. The patterns alone let it through (test_patterns_let_strong_opinion_through).
+        ("The Kremlin and Russia are neo-fascists.", "pending"),
     ],
 )
 def test_the_seed_pages_comments_under_post_moderation(story, text, status):
-    """Abuse and calls for violence wait for a moderator; strong opinion goes through."""
+    """Abuse and calls for violence wait for a moderator; milder strong opinion goes through."""
     assert pipeline.review(submission(story.pk, text), POST).status == status
 
 
@@ -287,3 +292,22 @@ def test_a_review_reads_the_rules_once_and_the_scorer_still_holds_an_editors_thr
     rule_reads = [q for q in queries if "moderation_moderationrule" in q["sql"]]
     assert len(rule_reads) == 1
     assert any(v.action == Action.HOLD and "hunt them down" in v.detail for v in verdicts), verdicts
+
+
+def test_patterns_let_strong_opinion_through(story, settings):
+    settings.NEWSDESK_MODERATION_SCORER = "newsdesk.moderation.scorers.PatternScorer"
+    review = pipeline.review(submission(story.pk, "The Kremlin and Russia are neo-fascists."), POST)
+    assert review.status == Comment.Status.APPROVED
+
+
+def test_the_review_carries_the_models_score_and_version(story):
+    from newsdesk.moderation.abuse_model import load_model
+
+    rude = pipeline.review(submission(story.pk, "You are a pathetic idiot, shut up"), POST)
+    kind = pipeline.review(submission(story.pk, "Thank you for the careful reporting."), POST)
+    assert rude.status == Comment.Status.PENDING
+    assert rude.score > 0.5 > kind.score
+    assert rude.model_version == kind.model_version == load_model().version
+    assert kind.status == Comment.Status.APPROVED
+    assert [r["check"] for r in rude.reasons()] == ["abusive_language"]
+    assert rude.reasons()[0]["score"] == round(rude.score, 4)

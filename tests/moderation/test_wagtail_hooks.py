@@ -34,3 +34,26 @@ def test_log_csv_address(moderator_client, log):
     assert response.status_code == 302
     rows = read_csv(moderator_client.get(response["Location"]))
     assert [row["Action"] for row in rows] == ["held"]
+
+
+def test_a_comment_moderator_sets_a_scorer_threshold_in_the_admin(client):
+    """Moderation › Scorer thresholds: a moderator adds one row; a bad value is explained."""
+    from django.urls import reverse
+
+    from newsdesk.moderation.models import ScorerThreshold
+    from tests.common.db.moderation import make_moderator
+
+    client.force_login(make_moderator(username="thea", email="thea@example.org"))
+    url = reverse("wagtailsnippets_moderation_scorerthreshold:add")
+    bad = client.post(url, {"site": "", "language": "en", "abuse_hold": "1.5", "threat_hold": ""})
+    assert bad.status_code == 200 and "Enter a score from 0 to 1" in bad.content.decode()
+    assert not ScorerThreshold.objects.exists()
+    done = client.post(url, {"site": "", "language": "ru", "abuse_hold": "0.4", "threat_hold": ""})
+    assert done.status_code == 302
+    saved = ScorerThreshold.objects.get()
+    assert (saved.site_id, saved.language, saved.abuse_hold, saved.threat_hold) == (
+        None,
+        "ru",
+        0.4,
+        None,
+    )

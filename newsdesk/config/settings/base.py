@@ -465,8 +465,16 @@ NEWSDESK_MODERATION_CHECKS = env_list(
     ],
 )
 NEWSDESK_MODERATION_SCORER = env_str(
-    "NEWSDESK_MODERATION_SCORER", "newsdesk.moderation.scorers.PatternScorer"
+    "NEWSDESK_MODERATION_SCORER", "newsdesk.moderation.scorers.ModelScorer"
 )
+# The abuse model file (`newsdesk train_scorer` writes one); empty: the model shipped.
+NEWSDESK_MODERATION_MODEL = env_str("NEWSDESK_MODERATION_MODEL", "")
+# Hold thresholds when neither the admin nor the model says (a language the model has no
+# recommendation for; threats).
+NEWSDESK_MODERATION_ABUSE_THRESHOLD = float(env_str("NEWSDESK_MODERATION_ABUSE_THRESHOLD", "0.5"))
+NEWSDESK_MODERATION_THREAT_THRESHOLD = float(env_str("NEWSDESK_MODERATION_THREAT_THRESHOLD", "0.5"))
+# The Perspective-compatible endpoint (`/v1alpha1/comments:analyze`): off unless keys are set.
+NEWSDESK_ANALYZE_API_KEYS = env_list("NEWSDESK_ANALYZE_API_KEYS", [])
 NEWSDESK_MODERATION_SCORER_URL = env_str("NEWSDESK_MODERATION_SCORER_URL", "")
 NEWSDESK_MODERATION_SCORER_API_KEY = env_str("NEWSDESK_MODERATION_SCORER_API_KEY", "")
 NEWSDESK_MODERATION_SCORER_TIMEOUT = env_int("NEWSDESK_MODERATION_SCORER_TIMEOUT", 3)

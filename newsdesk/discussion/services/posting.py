@@ -183,6 +183,7 @@ def post_comment(
         form_rendered_at=form_token.rendered_at,
         submitted_at=now,
         language=language or get_language() or settings.LANGUAGE_CODE,
+        site_id=site_settings.site_id,
     )
     trusted = mode == DiscussionMode.PRE_MODERATED and is_trusted_commenter(
         author_email, site_settings.trusted_after_approved
@@ -202,6 +203,7 @@ def post_comment(
         text=text,
         status=review.status,
         moderation_reasons=reasons,
+        moderation_score=review.score,
         ip_address=ip_address,
         user_agent=submission.user_agent,
         notify_on_reply=notify_on_reply,
@@ -210,7 +212,7 @@ def post_comment(
         submitted_at=now,
     )
     try:
-        _store(comment, _decision_for(review), reasons)
+        _store(comment, _decision_for(review), reasons, review.model_version)
     except IntegrityError:
         # The same form, sent twice at the same moment: the other request stored it first.
         if (already := _already_posted(key)) is not None:
@@ -225,7 +227,7 @@ def post_comment(
     return Posted(comment, reader_outcome(comment))
 
 
-def _store(comment: Comment, decision: str, reasons: list[dict]) -> None:
+def _store(comment: Comment, decision: str, reasons: list[dict], model_version: str = "") -> None:
     """Save `comment` with its two audit lines in one transaction, waiting out SQLite's lock.
 
     SQLite lets one writer in at a time and gives up after its busy timeout; in a burst of
@@ -235,8 +237,9 @@ def _store(comment: Comment, decision: str, reasons: list[dict]) -> None:
         try:
             with transaction.atomic():
                 comment.save()
-                record_decision(comment, ModerationDecision.Action.SUBMITTED)
-                record_decision(comment, decision, reasons=reasons)
+                scored = {"score": comment.moderation_score, "model_version": model_version}
+                record_decision(comment, ModerationDecision.Action.SUBMITTED, **scored)
+                record_decision(comment, decision, reasons=reasons, **scored)
             return
         except OperationalError as error:
             connection = transaction.get_connection()

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -98,7 +99,21 @@ def _next_or(request, default: str) -> str:
 
 
 class CommentIndexView(snippet_views.IndexView):
-    """The queue: pending comments by default, every flag shown, decisions one click away."""
+    """The queue: pending comments by default, every flag shown, decisions one click away.
+
+    Sorting by the abuse score puts unscored comments last either way, then the longest waiting.
+    """
+
+    def order_queryset(self, queryset):
+        if self.ordering in ("moderation_score", "-moderation_score"):
+            score = F("moderation_score")
+            by_score = (
+                score.desc(nulls_last=True)
+                if self.ordering.startswith("-")
+                else score.asc(nulls_last=True)
+            )
+            return queryset.order_by(by_score, "submitted_at", "pk")
+        return super().order_queryset(queryset)
 
     def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
         column_class = self._get_title_column_class(column_class)

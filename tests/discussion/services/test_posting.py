@@ -322,3 +322,30 @@ def test_other_database_errors_are_not_retried(story, post_moderated, monkeypatc
     monkeypatch.setattr(posting, "record_decision", broken)
     with pytest.raises(OperationalError):
         post(story)
+
+
+# The abuse score -----------------------------------------------------------------------------
+
+
+def test_a_posted_comment_keeps_its_score_and_the_log_its_model(story, checks):
+    """The scorer's score is stored on the comment and on both of its audit lines."""
+    checks.verdicts = [
+        Verdict("abusive_language", Action.HOLD, "Rude.", score=0.93, model_version="m-1"),
+        Verdict("shouting", Action.HOLD, "Loud."),
+    ]
+    posted = post(story, "You are a pathetic idiot, shut up")
+    assert posted.comment.moderation_score == 0.93
+    lines = ModerationDecision.objects.filter(comment=posted.comment).order_by("pk")
+    assert [(line.action, line.score, line.model_version) for line in lines] == [
+        ("submitted", 0.93, "m-1"),
+        ("held", 0.93, "m-1"),
+    ]
+    reasons = {reason["check"]: reason for reason in posted.comment.moderation_reasons}
+    assert reasons["abusive_language"]["score"] == 0.93
+    assert "score" not in reasons["shouting"]
+
+
+def test_a_comment_nobody_scored_has_no_score(story, checks):
+    posted = post(story, "A fair point.")
+    assert posted.comment.moderation_score is None
+    assert set(ModerationDecision.objects.values_list("score", flat=True)) == {None}

@@ -25,7 +25,13 @@ def log(story, moderator, queue):
     from newsdesk.moderation import services
     from newsdesk.moderation.audit import record_decision
 
-    record_decision(queue["threat"], "held", reasons=queue["threat"].moderation_reasons)
+    record_decision(
+        queue["threat"],
+        "held",
+        reasons=queue["threat"].moderation_reasons,
+        score=0.87,
+        model_version="20261201-120000",
+    )
     services.approve_comment(moderator, queue["shouting"])
     record_decision(queue["spam"], "spam", reasons=[flagged("honeypot", note="=HYPERLINK()")])
     ModerationDecision.objects.filter(comment=queue["spam"]).update(note="=HYPERLINK(evil)")
@@ -64,9 +70,12 @@ def test_log_exports_csv_for_transparency_reports(moderator_client, log, story, 
         "Story ID",
         "Comment ID",
         "Reasons",
+        "Abuse score",
+        "Model version",
         "Note",
     }
     held = next(row for row in rows if row["Action"] == "held")
+    assert (held["Abuse score"], held["Model version"]) == ("0.87", "20261201-120000")
     assert held["Decided by"] == "automatic"
     assert held["Story"] == story.headline
     assert held["Comment ID"] == str(queue["threat"].pk)

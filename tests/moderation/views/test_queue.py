@@ -284,3 +284,50 @@ def test_ban_form_needs_an_email_or_an_address(moderator_client, queue):
     response = moderator_client.post(url, {"by_ip": "", "action": "hold"})
     assert response.status_code == 200
     assert not Ban.objects.exists()
+
+
+# The abuse score
+
+
+def test_queue_shows_the_score_and_sorts_by_it(moderator_client, story):
+    make_comment(story, "Mild disagreement", moderation_score=0.31)
+    make_comment(story, "Not scored at all")
+    make_comment(story, "Very rude", moderation_score=0.97)
+    make_comment(story, "Somewhat rude", moderation_score=0.62)
+    highest_first = moderator_client.get(QUEUE, {"ordering": "-moderation_score"})
+    assert listed(highest_first) == [
+        "Very rude",
+        "Somewhat rude",
+        "Mild disagreement",
+        "Not scored at all",
+    ]
+    lowest_first = moderator_client.get(QUEUE, {"ordering": "moderation_score"})
+    assert listed(lowest_first)[:3] == ["Mild disagreement", "Somewhat rude", "Very rude"]
+    assert listed(lowest_first)[-1] == "Not scored at all"
+    cells = [td.get_text(strip=True) for td in page(highest_first).select("td[data-score]")]
+    assert cells == ["0.97", "0.62", "0.31", "Not scored"]
+
+
+def test_inspect_shows_the_score_and_the_model_of_each_decision(moderator_client, story):
+    from newsdesk.moderation.audit import record_decision
+
+    comment = make_comment(story, "Very rude", moderation_score=0.97)
+    record_decision(comment, "held", score=0.97, model_version="20261201-1")
+    soup = page(
+        moderator_client.get(
+            reverse("wagtailsnippets_discussion_comment:inspect", args=[comment.pk])
+        )
+    )
+    assert soup.select_one(".moderation-score").get_text(strip=True) == "0.97"
+    assert "score 0.97, model 20261201-1" in soup.get_text(" ", strip=True)
+
+
+def test_a_moderators_decision_keeps_the_score_and_model_version(moderator, story):
+    from newsdesk.moderation import services
+    from newsdesk.moderation.audit import record_decision
+
+    comment = make_comment(story, "Very rude", moderation_score=0.97)
+    record_decision(comment, "held", score=0.97, model_version="20261201-1")
+    services.reject_comment(moderator, comment)
+    line = ModerationDecision.objects.filter(comment=comment, actor=moderator).get()
+    assert (line.action, line.score, line.model_version) == ("rejected", 0.97, "20261201-1")
