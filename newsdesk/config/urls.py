@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("newsdesk.api.urls")),
     path("", include("newsdesk.bylines.urls")),
     path("", include("newsdesk.articles.urls")),
     path("", include("newsdesk.feeds.urls")),
