@@ -39,7 +39,9 @@ def body_html(story, base_url: str) -> str:
         elif kind == "subheading":
             parts.append(format_html("<h2>{}</h2>", value))
         elif kind == "quote":
-            cite = format_html("<cite>{}</cite>", value["attribution"]) if value["attribution"] else ""
+            cite = (
+                format_html("<cite>{}</cite>", value["attribution"]) if value["attribution"] else ""
+            )
             parts.append(format_html("<blockquote><p>{}</p>{}</blockquote>", value["quote"], cite))
         elif kind == "photo" and value["photo"] is not None:
             parts.append(_figure(value["photo"], value["caption"], base_url))
@@ -52,7 +54,9 @@ def _figure(photo, caption: str, base_url: str) -> str:
     rendition = largest_jpeg(photo)
     caption = caption or photo.caption
     credit = format_html(" <span>[{}]</span>", photo.credit) if photo.credit else ""
-    figcaption = format_html("<figcaption>{}{}</figcaption>", caption, credit) if caption or credit else ""
+    figcaption = (
+        format_html("<figcaption>{}{}</figcaption>", caption, credit) if caption or credit else ""
+    )
     if rendition is None:
         return format_html("<figure>{}</figure>", figcaption) if figcaption else ""
     return format_html(

@@ -1,27 +1,26 @@
-"""Which keys the API's responses carry, and purging its lists (docs/apps/api.md, "Caching").
+"""Which keys the API's responses carry (docs/apps/api.md, "Caching"; docs/apps/delivery.md).
 
-A response showing a story carries the same keys as the story's page (`story-<id>`,
-`comments-<id>` for its comment count, `author-<id>-byline`, `agency-<id>`, `tag-<id>-label`,
-`photo-<id>`), plus `nav` for its section's name and language. So editing a story, a comment,
-an author, an agency, a tag or a photo purges every API response that shows it, through the
-receivers those apps already have. What no existing key covers is a list gaining a member: a
-story published, an author added. The lists carry their own keys, purged here.
+A response showing a story carries the keys the story's page carries for the same things
+(`story-<id>`; `comments-<id>` for its comment count; `author-<id>-byline`, `agency-<id>`,
+`tag-<id>-label`, `photo-<id>`; `nav` for its section's name and language). So a change to a
+story, a comment, an author, an agency, a tag or a photo purges every API response showing it,
+through the purges those apps already make: the API adds no receiver and no purge of its own.
+
+A list also changes when something joins it (a story published, an author added). The API's
+lists are feeds in JSON, and carry `feed`, which every story change, and every section, author,
+agency and site change, already purges; the sections list carries `nav`, purged when a
+section is published, moved or removed.
 """
 
 from collections.abc import Iterable
 
 from newsdesk.articles.cache_keys import SITE_KEY, comments_key, story_key
-from newsdesk.delivery import make_key, purge
+from newsdesk.delivery import make_key
 
-#: Every list of stories (and of tags, which lists those used by published stories).
-STORIES_KEY = "api-stories"
-AUTHORS_KEY = "api-authors"
-AGENCIES_KEY = "api-agencies"
-TAGS_KEY = "api-tags"
-#: Sections are pages: their list carries `nav`, purged whenever a section changes.
+#: On every list whose members a story, author or agency change may add or remove.
+LIST_KEY = "feed"
+#: On the sections list: sections are pages in the navigation.
 SECTIONS_KEY = SITE_KEY
-
-_LIST_KEYS = {"Author": AUTHORS_KEY, "Agency": AGENCIES_KEY, "Tag": TAGS_KEY}
 
 
 def story_keys(story) -> list[str]:
@@ -42,23 +41,7 @@ def story_keys(story) -> list[str]:
 
 
 def story_list_keys(stories: Iterable) -> list[str]:
-    keys = [STORIES_KEY]
+    keys = [LIST_KEY]
     for story in stories:
         keys += story_keys(story)
     return keys
-
-
-def purge_story_lists(sender, instance, **kwargs) -> None:
-    """Receiver for a story published, unpublished or deleted: it joins or leaves the lists."""
-    purge([STORIES_KEY])
-
-
-def purge_story_lists_saved(sender, instance, **kwargs) -> None:
-    """Receiver for post_save: a live story saved outside publishing (an import, a script)."""
-    if instance.live and instance.first_published_at:
-        purge([STORIES_KEY])
-
-
-def purge_list_of(sender, instance, **kwargs) -> None:
-    """Receiver for Author, Agency and Tag saves and deletes: their list changes."""
-    purge([_LIST_KEYS[sender.__name__]])

@@ -35,9 +35,9 @@ class StoryQuery(Schema):
     modified_after: datetime | None = Field(
         None, description="Last published (a new version) at or after this time (ISO 8601)."
     )
-    ordering: Literal["-published", "published", "-modified", "modified", "headline", "-headline"] = (
-        Field(DEFAULT_ORDERING, description="Sort order; `-` is descending. Ties go by id.")
-    )
+    ordering: Literal[
+        "-published", "published", "-modified", "modified", "headline", "-headline"
+    ] = Field(DEFAULT_ORDERING, description="Sort order; `-` is descending. Ties go by id.")
     cursor: str | None = Field(
         None,
         description="`next_cursor` of the previous page, with the same ordering.",

@@ -124,11 +124,7 @@ def filtered(filters: StoryFilters) -> QuerySet[Article]:
         stories = stories.filter(section__slug=filters.section)
     if filters.author:
         stories = stories.filter(
-            Exists(
-                BylineEntry.objects.filter(
-                    article=OuterRef("pk"), author__slug=filters.author
-                )
-            )
+            Exists(BylineEntry.objects.filter(article=OuterRef("pk"), author__slug=filters.author))
         )
     if filters.agency:
         stories = stories.filter(
@@ -194,7 +190,9 @@ def keyset_page(rows: QuerySet, ordering: str, name: str, cursor: str | None, li
     if cursor:
         value, pk = read_cursor(cursor, ordering, name)
         after = "lt" if descending else "gt"
-        rows = rows.filter(Q(**{f"{name}__{after}": value}) | Q(**{name: value, f"pk__{after}": pk}))
+        rows = rows.filter(
+            Q(**{f"{name}__{after}": value}) | Q(**{name: value, f"pk__{after}": pk})
+        )
     sign = "-" if descending else ""
     found = list(rows.order_by(f"{sign}{name}", f"{sign}pk")[: limit + 1])
     shown = found[:limit]
@@ -296,7 +294,9 @@ def agencies() -> QuerySet[Agency]:
 def tags() -> QuerySet[Tag]:
     """Tags of at least one published story, by name."""
     used = ArticleTag.objects.filter(
-        tag=OuterRef("pk"), content_object__live=True, content_object__first_published_at__isnull=False
+        tag=OuterRef("pk"),
+        content_object__live=True,
+        content_object__first_published_at__isnull=False,
     )
     return Tag.objects.filter(Exists(used)).order_by("name", "pk")
 

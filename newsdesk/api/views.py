@@ -62,7 +62,12 @@ def only_known_parameters(view):
                 if name not in known:
                     return problem(
                         "Unknown query parameter.",
-                        [(name, f"not a parameter here; expected one of: {', '.join(known) or 'none'}")],
+                        [
+                            (
+                                name,
+                                f"not a parameter here; expected one of: {', '.join(known) or 'none'}",
+                            )
+                        ],
                     )
                 if len(request.GET.getlist(name)) > 1:
                     return problem("Repeated query parameter.", [(name, "given more than once")])
@@ -176,7 +181,9 @@ def sections(request):
 
 
 @api.get(
-    "/v1/sections/{section_id}/", response={200: schemas.SectionDetail, **ERRORS}, url_name="section"
+    "/v1/sections/{section_id}/",
+    response={200: schemas.SectionDetail, **ERRORS},
+    url_name="section",
 )
 def section(request, section_id: int = ID):
     found = services.find_section(section_id)
@@ -196,7 +203,7 @@ def authors(request, page: Query[schemas.PageQuery]):
         "next": next_address(request, cursor),
         "next_cursor": cursor,
     }
-    keys = [cache_keys.AUTHORS_KEY, *(make_key("author", a.pk) for a in shown)]
+    keys = [cache_keys.LIST_KEY, *(make_key("author", a.pk) for a in shown)]
     return tagged(request, data, keys)
 
 
@@ -212,7 +219,7 @@ def agencies(request):
     """The wire agencies the newsroom credits."""
     root = base_url(request)
     data = {"results": [representations.agency(a, root) for a in services.agencies()]}
-    return tagged(request, data, [cache_keys.AGENCIES_KEY])
+    return tagged(request, data, [cache_keys.LIST_KEY])
 
 
 @api.get("/v1/tags/", response={200: schemas.TagList, **ERRORS}, url_name="tags")
@@ -226,8 +233,8 @@ def tags(request, page: Query[schemas.PageQuery]):
         "next": next_address(request, cursor),
         "next_cursor": cursor,
     }
-    keys = [cache_keys.TAGS_KEY, cache_keys.STORIES_KEY]
-    return tagged(request, data, keys + [make_key("tag", t.pk, "label") for t in shown])
+    keys = [cache_keys.LIST_KEY, *(make_key("tag", t.pk, "label") for t in shown)]
+    return tagged(request, data, keys)
 
 
 @api.get("/v1/photos/{photo_id}/", response={200: schemas.Photo, **ERRORS}, url_name="photo")
@@ -235,7 +242,7 @@ def photo(request, photo_id: int = ID):
     """A photo readers can see (a story's lead photo, an author's portrait), with renditions."""
     found = services.find_photo(photo_id)
     data = representations.photo(found, base_url(request))
-    return tagged(request, data, [make_key("photo", found.pk), cache_keys.STORIES_KEY])
+    return tagged(request, data, [make_key("photo", found.pk), cache_keys.LIST_KEY])
 
 
 #: The query parameters each operation takes (anything else is a 400).
@@ -243,5 +250,8 @@ QUERY_PARAMETERS: dict[str, list[str]] = {
     "stories": list(schemas.StoryQuery.model_fields),
     "authors": list(schemas.PageQuery.model_fields),
     "tags": list(schemas.PageQuery.model_fields),
-    **{name: [] for name in ("story", "story_ninjs", "sections", "section", "author", "agencies", "photo")},
+    **{
+        name: []
+        for name in ("story", "story_ninjs", "sections", "section", "author", "agencies", "photo")
+    },
 }
