@@ -65,7 +65,8 @@ def only_known_parameters(view):
                         [
                             (
                                 name,
-                                f"not a parameter here; expected one of: {', '.join(known) or 'none'}",
+                                "not a parameter here; expected one of: "
+                                + (", ".join(known) or "none"),
                             )
                         ],
                     )
