@@ -85,6 +85,11 @@ def _known_parameters(request) -> list[str] | None:
     return QUERY_PARAMETERS.get(request.resolver_match.url_name)
 
 
+def is_api_request(request: HttpRequest) -> bool:
+    """Whether the request is for the API, whose every answer, errors included, is JSON."""
+    return request.path_info.startswith("/api/")
+
+
 def problem(detail: str, errors=(), status: int = 400) -> JsonResponse:
     return JsonResponse(
         {"detail": detail, "errors": [{"parameter": p, "message": m} for p, m in errors]},

@@ -25,3 +25,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "newsdesk.config.errors.bad_request"
+handler404 = "newsdesk.config.errors.page_not_found"
