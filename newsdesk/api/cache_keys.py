@@ -14,6 +14,7 @@ section is published, moved or removed.
 
 from collections.abc import Iterable
 
+from newsdesk.api.services import byline_of, tags_of
 from newsdesk.articles.cache_keys import SITE_KEY, comments_key, story_key
 from newsdesk.delivery import make_key
 
@@ -30,12 +31,12 @@ def story_keys(story) -> list[str]:
     (`story.api_photos`) found.
     """
     keys = [SITE_KEY, story_key(story.pk), comments_key(story.pk)]
-    for entry in story.byline_entries.all():
+    for entry in byline_of(story):
         if entry.author_id:
             keys.append(make_key("author", entry.author_id, "byline"))
         else:
             keys.append(make_key("agency", entry.agency_id))
-    keys += [make_key("tag", tag.pk, "label") for tag in story.tags.all()]
+    keys += [make_key("tag", tag.pk, "label") for tag in tags_of(story)]
     keys += [make_key("photo", photo.pk) for photo in getattr(story, "api_photos", ())]
     return keys
 

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from newsdesk.api.bodies import absolute, body_html
 from newsdesk.api.representations import renditions
+from newsdesk.api.services import byline_of, tags_of
 from newsdesk.bylines.services import byline_text
 
 #: The ninjs version we write, and the schema it validates against.
@@ -38,7 +39,7 @@ def photo_uri(photo_id: int, base_url: str) -> str:
 def story_to_ninjs(story, base_url: str | None = None) -> dict:
     """`story` as a ninjs 3.x text item, with its pictures as associations."""
     base_url = base_url or settings.WAGTAILADMIN_BASE_URL
-    entries = list(story.byline_entries.all())
+    entries = byline_of(story)
     html = body_html(story, base_url)
     text = strip_tags(html)
     item: dict = {
@@ -81,7 +82,7 @@ def story_to_ninjs(story, base_url: str | None = None) -> dict:
         item["copyrightHolder"] = agencies[0].name
     else:
         item["copyrightHolder"] = settings.WAGTAIL_SITE_NAME
-    subjects = [{"name": tag.name, "literal": tag.slug, "rel": "about"} for tag in story.tags.all()]
+    subjects = [{"name": tag.name, "literal": tag.slug, "rel": "about"} for tag in tags_of(story)]
     if subjects:
         item["subjects"] = subjects
     pictures = _pictures(story, base_url)

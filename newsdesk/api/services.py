@@ -20,7 +20,6 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry
-from newsdesk.articles.services import byline_prefetch
 from newsdesk.bylines.models import Agency, Author
 from newsdesk.discussion.models import Comment
 from newsdesk.photos.models import Photo
@@ -97,13 +96,42 @@ def comment_counts() -> Subquery:
 
 
 def published_stories() -> QuerySet[Article]:
-    """Published stories with what the API shows of each joined or prefetched."""
+    """Published stories with what the API shows of each joined or prefetched.
+
+    The byline and tags are prefetched into plain lists (`byline_of`, `tags_of` read them):
+    modelcluster's managers build a new queryset on every `.all()`, which cost more than the
+    rest of a story's JSON together.
+    """
+    byline = Prefetch(
+        "byline_entries",
+        queryset=BylineEntry.objects.select_related("author", "agency").order_by("sort_order"),
+        to_attr="api_byline",
+    )
+    tagged = Prefetch(
+        "tagged_items",
+        queryset=ArticleTag.objects.select_related("tag").order_by("tag__name", "tag_id"),
+        to_attr="api_tagged",
+    )
     return (
         Article.objects.published()
         .select_related("section", "section__locale", "lead_photo")
         .annotate(comment_count=comment_counts())
-        .prefetch_related(byline_prefetch(), "tags")
+        .prefetch_related(byline, tagged)
     )
+
+
+def byline_of(story: Article) -> list[BylineEntry]:
+    """The story's byline entries in order, prefetched or read now."""
+    if hasattr(story, "api_byline"):
+        return story.api_byline
+    return list(story.byline_entries.select_related("author", "agency").order_by("sort_order"))
+
+
+def tags_of(story: Article) -> list[Tag]:
+    """The story's tags by name, prefetched or read now."""
+    if hasattr(story, "api_tagged"):
+        return [item.tag for item in story.api_tagged]
+    return list(story.tags.order_by("name", "pk"))
 
 
 def known_languages() -> set[str]:
