@@ -10,7 +10,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
@@ -173,27 +173,33 @@ def filtered(filters: StoryFilters) -> QuerySet[Article]:
                 "language", f"unknown language; one of {', '.join(sorted(known_languages()))}"
             )
         stories = stories.filter(section__locale__language_code__iexact=language)
-    after, before = aware(filters.published_after), aware(filters.published_before)
+    after = aware(filters.published_after, "published_after")
+    before = aware(filters.published_before, "published_before")
     if after and before and after > before:
         raise BadParameter("published_after", "is later than published_before")
     if after:
         stories = stories.filter(first_published_at__gte=after)
     if before:
         stories = stories.filter(first_published_at__lt=before)
-    modified = aware(filters.modified_after)
+    modified = aware(filters.modified_after, "modified_after")
     if modified:
         stories = stories.filter(last_published_at__gte=modified)
     return stories
 
 
-def aware(moment: datetime | None) -> datetime | None:
-    """A datetime with a time zone: one given without is in the site's time zone."""
-    if moment is None or timezone.is_aware(moment):
-        return moment
+def aware(moment: datetime | None, parameter: str) -> datetime | None:
+    """`moment` in UTC; one given without a time zone is in the site's time zone.
+
+    BadParameter when it cannot be (the first or last hours of year 1 or 9999 in some zones).
+    """
+    if moment is None:
+        return None
     try:
-        return timezone.make_aware(moment)
-    except (OverflowError, ValueError) as error:
-        raise BadParameter("date", f"{moment.isoformat()} is out of range") from error
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise BadParameter(parameter, "is too close to the ends of the calendar") from None
 
 
 def story_page(filters: StoryFilters) -> StoryPage:

@@ -136,6 +136,7 @@ def test_modified_after_finds_stories_republished_since(client, newsroom):
         ("published_after=yesterday", "published_after", "datetime"),
         ("published_after=2026-05-01&published_before=2026-04-01", "published_after", "later"),
         ("language=xx", "language", "unknown language"),
+        ("published_after=0001-01-01T00:00:00%2B14:00", "published_after", "ends of the calendar"),
         ("language=%3Cscript%3E", "language", "pattern"),
         ("section=a%20b", "section", "pattern"),
         ("cursor=abc", "cursor", "not a cursor"),
