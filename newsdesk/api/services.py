@@ -139,10 +139,12 @@ def known_languages() -> set[str]:
 
 
 def page_size(limit: int | None) -> int:
-    size = settings.NEWSDESK_API_PAGE_SIZE if limit is None else limit
-    if not 1 <= size <= MAX_PAGE_SIZE:
+    """The page size asked for, or the site's default (kept within 1 to MAX_PAGE_SIZE)."""
+    if limit is None:
+        return max(1, min(settings.NEWSDESK_API_PAGE_SIZE, MAX_PAGE_SIZE))
+    if not 1 <= limit <= MAX_PAGE_SIZE:
         raise BadParameter("limit", f"must be between 1 and {MAX_PAGE_SIZE}")
-    return size
+    return limit
 
 
 def filtered(filters: StoryFilters) -> QuerySet[Article]:
