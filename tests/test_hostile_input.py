@@ -29,6 +29,7 @@ from tests.common.db.articles import make_story
 from tests.common.db.bylines import AuthorFactory
 from tests.common.db.discussion import CommentFactory
 from tests.common.db.moderation import make_moderator
+from tests.common.db.photos import PhotoFactory
 from tests.common.db.sections import make_section
 
 #: Staff pages: their own tests cover them, behind a login.
@@ -61,6 +62,21 @@ COMMENT_FIELDS = (
     "token",
 )
 STORY_PATH = "/{section}/{year}/{month}/{day}/{story}/"
+
+#: What the content API's story list reads from the query string.
+API_STORY_PARAMETERS = (
+    "section",
+    "author",
+    "agency",
+    "tag",
+    "language",
+    "published_after",
+    "published_before",
+    "modified_after",
+    "ordering",
+    "cursor",
+    "limit",
+)
 
 ENDPOINTS = (
     Endpoint("wagtail_serve", "/", params=("page",)),
@@ -111,6 +127,19 @@ ENDPOINTS = (
         method="POST",
     ),
     Endpoint("wagtaildocs_serve", "/documents/{document_id}/{document_name}"),
+    Endpoint("api:api-root", "/api/"),
+    Endpoint("api:openapi-json", "/api/openapi.json"),
+    Endpoint("api:openapi-view", "/api/docs/"),
+    Endpoint("api:stories", "/api/v1/stories/", params=API_STORY_PARAMETERS),
+    Endpoint("api:story", "/api/v1/stories/{story_id}/"),
+    Endpoint("api:story_ninjs", "/api/v1/stories/{story_id}/ninjs"),
+    Endpoint("api:sections", "/api/v1/sections/"),
+    Endpoint("api:section", "/api/v1/sections/{section_id}/"),
+    Endpoint("api:authors", "/api/v1/authors/", params=("cursor", "limit")),
+    Endpoint("api:author", "/api/v1/authors/{author_id}/"),
+    Endpoint("api:agencies", "/api/v1/agencies/"),
+    Endpoint("api:tags", "/api/v1/tags/", params=("cursor", "limit")),
+    Endpoint("api:photo", "/api/v1/photos/{photo_id}/"),
     Endpoint(
         "wagtaildocs_authenticate_with_password",
         "/documents/authenticate_with_password/{restriction_id}/",
@@ -233,7 +262,10 @@ def newsroom(home) -> dict[str, str]:
         page=private, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
     )
     author = AuthorFactory()
-    story = make_story(section, "Port Sevra reopens", byline=[author], tags=["shipping"])
+    photo = PhotoFactory()
+    story = make_story(
+        section, "Port Sevra reopens", byline=[author], tags=["shipping"], lead_photo=photo
+    )
     comment = CommentFactory(story=story)
     moderator = make_moderator()
     document = Document.objects.create(title="Report", file=ContentFile(b"report", "report.txt"))
@@ -258,6 +290,9 @@ def newsroom(home) -> dict[str, str]:
         "private_id": str(private.pk),
         "document_id": str(document.pk),
         "document_name": document.filename,
+        "section_id": str(section.pk),
+        "author_id": str(author.pk),
+        "photo_id": str(photo.pk),
         # Form fields and query parameters
         "author_name": "Anna Reader",
         "author_email": "anna@example.org",
@@ -278,6 +313,14 @@ def newsroom(home) -> dict[str, str]:
         "comments_page": "1",
         "comment": str(comment.pk),
         "reaction": "yes",
+        "agency": "AFP",
+        "language": "en",
+        "published_after": "2020-01-01T00:00:00Z",
+        "published_before": "2100-01-01",
+        "modified_after": "2020-01-01",
+        "ordering": "-published",
+        "cursor": "WyItcHVibGlzaGVkIiwiMjAyMC0wMS0wMVQwMDowMDowMCswMDowMCIsMV0",
+        "limit": "5",
     }
 
 

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("newsdesk.api.urls")),
     path("moderation/", include("newsdesk.moderation.urls")),
     path("", include("newsdesk.sections.urls")),
 ]
@@ -28,3 +29,6 @@ urlpatterns += i18n_patterns(
     path("", include("newsdesk.discussion.urls")),
     path("", include(wagtail_urls)),
 )
+
+handler400 = "newsdesk.config.errors.bad_request"
+handler404 = "newsdesk.config.errors.page_not_found"
