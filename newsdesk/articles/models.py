@@ -30,6 +30,8 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from newsdesk.articles.blocks import StoryBodyBlock
+from newsdesk.articles.embargo import Embargoed, embargo_refusal
+from newsdesk.articles.forms import ArticleForm
 
 
 class ArticleQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -160,6 +162,16 @@ class Article(
         help_text=_("Shown to readers as the update time. Set when the story changes materially."),
     )
 
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The story cannot be published before this time, whatever its schedule says "
+            "(set by wire copy sent ahead of its release)."
+        ),
+    )
+
     discussion_mode = models.CharField(
         _("reader comments"),
         max_length=10,
@@ -169,6 +181,7 @@ class Article(
     )
 
     objects = ArticleQuerySet.as_manager()
+    base_form_class = ArticleForm
 
     panels = [
         MultiFieldPanel(
@@ -190,6 +203,7 @@ class Article(
         ),
         MultiFieldPanel(
             [
+                FieldPanel("embargo_until"),
                 FieldPanel("slug"),
                 FieldPanel("first_published_at"),
                 FieldPanel("updated_at"),
@@ -242,6 +256,14 @@ class Article(
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish `revision` unless its embargo has not passed (embargo.py); raise `Embargoed`."""
+        story = revision.as_object()
+        refusal = embargo_refusal(story.embargo_until, story.go_live_at)
+        if refusal:
+            raise Embargoed(refusal)
+        return super().publish(revision, *args, **kwargs)
 
     def _unique_slug(self) -> str:
         """The headline's slug, or with the first free "-N" suffix: one query however many
