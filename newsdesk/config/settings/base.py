@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "newsdesk.discussion",
     "newsdesk.moderation",
     "newsdesk.feeds",
+    "newsdesk.wire",
     "newsdesk.demo",
     "newsdesk.outbox",
     "django_tasks",
