@@ -1,5 +1,7 @@
+# ruff: noqa: E501 (the tables of what each file says read one file a line)
 """Every format parses to the neutral item; hostile and broken files are refused with a reason."""
 
+import contextlib
 from datetime import UTC, datetime
 
 import pytest
@@ -134,7 +136,5 @@ def test_any_text_inside_a_feed_item_parses_or_is_refused(text):
         f'<rss version="2.0"><channel><item><title>{escape(text)}</title>'
         f"<description>{escape(text)}</description></item></channel></rss>"
     ).encode()
-    try:
+    with contextlib.suppress(UnreadableItem):
         parse(data)
-    except UnreadableItem:
-        pass

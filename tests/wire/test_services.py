@@ -1,4 +1,4 @@
-"""Ingest, re-ingest, update and kill the same item; embargoes hold; one bad item never stops the rest."""
+"""Ingest, re-ingest, update and kill one item; embargoes hold; a bad item never stops the rest."""
 
 import json
 from datetime import timedelta

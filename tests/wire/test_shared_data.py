@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (the tables of what each file says read one file a line)
 """Every file of ../shared/data/wire/ and ../shared/data/feeds/ ingests, with what each says.
 
 Skips when the shared folder is absent; the project's own fixtures (test_parsers.py) cover the

@@ -84,15 +84,22 @@ class Command(BaseCommand):
             if report.error:
                 failed += 1
                 where = f" (moved to {report.moved_to})" if report.moved_to else ""
-                bar.write(self.style.ERROR(f"{path}: not ingested: {report.error}{where}"))
+                self._say(bar, self.style.ERROR(f"{path}: not ingested: {report.error}{where}"))
                 continue
             for outcome in report.outcomes:
                 items += 1
                 style = self.style.ERROR if outcome.failed else self.style.SUCCESS
-                bar.write(style(f"{path}: {outcome.action}: {outcome.message}"))
+                self._say(bar, style(f"{path}: {outcome.action}: {outcome.message}"))
         bar.close()
         self.stdout.write(f"{len(files)} file(s), {items} item(s), {failed} file(s) not ingested.")
         return items, failed
+
+    def _say(self, bar, line: str) -> None:
+        """A line above the progress bar, which stays at the bottom of the terminal."""
+        if bar.disable:
+            self.stdout.write(line)
+        else:
+            bar.write(line, file=self.stdout._out)
 
     def _watch(self, folder: Path, source, section, interval: float) -> None:
         if not folder.is_dir():
