@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -40,7 +40,8 @@ class IncomingItemViewSet(ModelViewSet):
     create_view_enabled = False
     copy_view_enabled = False
     list_display = [
-        "headline",
+        # An item opens on what the agency sent, with the way to its story.
+        TitleColumn("headline", label=_("Headline"), url_name="incoming_wire:inspect"),
         Column("agency_name", label=_("Agency")),
         Column("urgency", label=_("Urgency")),
         Column("language", label=_("Language")),
