@@ -13,10 +13,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.articles.embargo import Embargoed
-from newsdesk.wire import stories
+from newsdesk.wire import pictures, stories
 from newsdesk.wire.items import ParsedItem, changes_between
 from newsdesk.wire.models import IncomingItem, IncomingVersion, IngestLogEntry, WireSource
 from newsdesk.wire.parsers import UnreadableItem, parse
+from newsdesk.wire.pictures import Fetch
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +36,16 @@ class Outcome:
 
 
 def ingest_bytes(
-    data: bytes, *, name: str = "", source: WireSource | None = None, section=None
+    data: bytes,
+    *,
+    name: str = "",
+    source: WireSource | None = None,
+    section=None,
+    fetch_picture: Fetch | None = None,
 ) -> list[Outcome]:
     """Ingest every item in `data` (format from the source, or detected); raise `UnreadableItem`
-    (after logging it) when the file as a whole cannot be read."""
+    (after logging it) when the file as a whole cannot be read. `fetch_picture` brings a new
+    story's lead photo (pictures.py); without it, pictures stay on the item only."""
     try:
         items = parse(data, source.format if source else "")
     except UnreadableItem as error:
@@ -49,7 +56,9 @@ def ingest_bytes(
     for parsed in items:
         try:
             with transaction.atomic():
-                outcome = ingest_item(parsed, source=source, section=section)
+                outcome = ingest_item(
+                    parsed, source=source, section=section, fetch_picture=fetch_picture
+                )
         except Exception as error:  # one item's failure is logged and the file goes on
             logger.exception("Could not ingest %s from %s", parsed.uri, name)
             outcome = Outcome("failed", f"{parsed.headline or parsed.uri}: {error}")
@@ -90,13 +99,15 @@ def _older(parsed: ParsedItem, item: IncomingItem) -> bool:
     return False
 
 
-def ingest_item(parsed: ParsedItem, *, source: WireSource | None, section) -> Outcome:
+def ingest_item(
+    parsed: ParsedItem, *, source: WireSource | None, section, fetch_picture: Fetch | None = None
+) -> Outcome:
     """One item: new, a new version, a repeat, or a withdrawal. Call inside a transaction."""
     uri = _uri(parsed)
     item = IncomingItem.objects.select_for_update().filter(uri=uri).first()
     digest = parsed.content_hash()
     if item is None:
-        return _first_version(parsed, uri, digest, source, section)
+        return _first_version(parsed, uri, digest, source, section, fetch_picture)
     if item.content_hash == digest:
         return Outcome("unchanged", f"Already here, unchanged: {item.headline}", item)
     if _older(parsed, item):
@@ -113,7 +124,7 @@ def ingest_item(parsed: ParsedItem, *, source: WireSource | None, section) -> Ou
     story = item.story
     if story is None:
         if parsed.makes_story and section is not None:
-            item.story = _create_story(parsed, source, section)
+            item.story = _create_story(parsed, source, section, fetch_picture)
             item.status = IncomingItem.Status.NEW
             item.save()
             return Outcome("created", f"New version, story made: {item.headline}", item)
@@ -158,7 +169,7 @@ def _remember(
     )
 
 
-def _first_version(parsed, uri, digest, source, section) -> Outcome:
+def _first_version(parsed, uri, digest, source, section, fetch_picture) -> Outcome:
     item = IncomingItem(
         uri=uri,
         source=source,
@@ -182,15 +193,18 @@ def _first_version(parsed, uri, digest, source, section) -> Outcome:
         return Outcome("desk", f"On the desk ({parsed.kind}): {item.headline}", item)
     if section is None:
         return Outcome("desk", f"On the desk (no section to file it in): {item.headline}", item)
-    item.story = _create_story(parsed, source, section)
+    item.story = _create_story(parsed, source, section, fetch_picture)
     item.status = IncomingItem.Status.NEW
     item.save()
     said = "published" if item.story.live else "scheduled" if item.story.go_live_at else "draft"
     return Outcome("created", f"New story ({said}): {item.headline}", item)
 
 
-def _create_story(parsed: ParsedItem, source, section):
-    story = stories.new_story(parsed, section, stories.agency_for(parsed, source))
+def _create_story(parsed: ParsedItem, source, section, fetch_picture=None):
+    photo = pictures.first_photo(
+        parsed.pictures, fetch_picture, title=parsed.headline, notes=parsed.notes
+    )
+    story = stories.new_story(parsed, section, stories.agency_for(parsed, source), photo)
     revision = story.save_revision(log_action=True)
     if source is not None and source.default_status == WireSource.DefaultStatus.PUBLISH:
         if parsed.embargo and parsed.embargo > timezone.now():

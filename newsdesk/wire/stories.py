@@ -55,8 +55,8 @@ def apply_item(story: Article, item: ParsedItem) -> None:
         story.updated_at = timezone.now()
 
 
-def new_story(item: ParsedItem, section, agency: Agency | None) -> Article:
-    story = Article(section=section, live=False)
+def new_story(item: ParsedItem, section, agency: Agency | None, photo=None) -> Article:
+    story = Article(section=section, live=False, lead_photo=photo)
     apply_item(story, item)
     if agency is not None:
         story.byline_entries.add(BylineEntry(sort_order=0, agency=agency))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from newsdesk.wire import services
+from newsdesk.wire import pictures, services
 from newsdesk.wire.models import IngestLogEntry, WireSource
 from newsdesk.wire.parsers import UnreadableItem
 from newsdesk.wire.parsers.xml import MAX_BYTES
@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 DONE, FAILED = "done", "failed"
 #: Files still being written (by rsync, scp or an agency's FTP) are left for the next look.
 PARTIAL_SUFFIXES = (".part", ".tmp", ".filepart", ".crdownload")
+#: Pictures dropped beside the items that name them: read with their item, not as items.
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".avif")
 #: The longest a failing source waits between polls.
 MAX_BACKOFF = timedelta(hours=6)
 HTTP_TIMEOUT = 30
@@ -40,13 +42,16 @@ class FileReport:
 
 
 def waiting_files(folder: Path) -> list[Path]:
-    """Files in `folder` waiting to be read, oldest first; hidden and partial files skipped."""
+    """Files in `folder` waiting to be read, oldest first; hidden and partial files and
+    pictures skipped."""
     if not folder.is_dir():
         return []
     files = [
         p
         for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".") and not p.name.endswith(PARTIAL_SUFFIXES)
+        if p.is_file()
+        and not p.name.startswith(".")
+        and not p.name.lower().endswith(PARTIAL_SUFFIXES + PICTURE_SUFFIXES)
     ]
     return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
 
@@ -73,7 +78,11 @@ def ingest_path(
             raise UnreadableItem(f"The file is over the {MAX_BYTES:,} bytes allowed.")
         data = path.read_bytes()
         report.outcomes = services.ingest_bytes(
-            data, name=str(path), source=source, section=section
+            data,
+            name=str(path),
+            source=source,
+            section=section,
+            fetch_picture=pictures.from_folder(path.parent),
         )
     except UnreadableItem as error:
         report.error = str(error)
@@ -164,7 +173,12 @@ def poll_http(source: WireSource, now=None) -> str:
         if answer.status == 304:
             said = "Not modified since the last poll."
         else:
-            outcomes = services.ingest_bytes(answer.body, name=source.url, source=source)
+            outcomes = services.ingest_bytes(
+                answer.body,
+                name=source.url,
+                source=source,
+                fetch_picture=pictures.from_http(source.url),
+            )
             source.etag, source.last_modified = answer.etag[:500], answer.last_modified[:100]
             said = f"{len(outcomes)} item(s): " + ", ".join(sorted({o.action for o in outcomes}))
         source.failures = 0

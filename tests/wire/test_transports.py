@@ -43,9 +43,16 @@ class Agency(BaseHTTPRequestHandler):
     body = b""
     status = 200
     requests: list = []
+    files: dict = {}
 
     def do_GET(self):
         type(self).requests.append(dict(self.headers))
+        if self.path in self.files:
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.end_headers()
+            self.wfile.write(self.files[self.path])
+            return
         if self.status != 200:
             self.send_response(self.status)
             self.end_headers()
@@ -68,6 +75,7 @@ class Agency(BaseHTTPRequestHandler):
 @pytest.fixture
 def agency_server():
     Agency.body, Agency.status, Agency.requests = fixture("ninjs-3.json"), 200, []
+    Agency.files = {}
     for port in PORTS:
         try:
             server = ThreadingHTTPServer(("127.0.0.1", port), Agency)
