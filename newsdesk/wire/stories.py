@@ -60,20 +60,18 @@ def new_story(item: ParsedItem, section, agency: Agency | None, photo=None) -> A
     apply_item(story, item)
     if agency is not None:
         story.byline_entries.add(BylineEntry(sort_order=0, agency=agency))
-    story.save()
     _set_tags(story, item)
+    story.save()  # once: each save updates the search and reference indexes
     return story
 
 
 def _set_tags(story: Article, item: ParsedItem) -> None:
-    tags = [t[:100] for t in item.tags if t.strip()]
-    if tags:
-        story.tags.set(tags)
-        story.save()
+    """The item's tags on the story, kept in its cluster until it is saved."""
+    story.tags.set([t[:100] for t in item.tags if t.strip()])
 
 
 def update_draft(story: Article, item: ParsedItem) -> None:
     """The agency's new version on a story not yet published; staff added to the byline stay."""
     apply_item(story, item)
-    story.save()
     _set_tags(story, item)
+    story.save()
