@@ -8,7 +8,7 @@ from django.utils import timezone
 from newsdesk.articles.models import Article, BylineEntry
 from newsdesk.bylines.models import Agency
 from newsdesk.wire.items import ParsedItem
-from newsdesk.wire.parsers.text import body_blocks, squeeze
+from newsdesk.wire.parsers.text import ATTRIBUTION_MARK, body_blocks, squeeze
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -26,10 +26,19 @@ def body_stream(item: ParsedItem) -> list[tuple[str, object]]:
         elif tag == "p":
             stream.append(("paragraph", f"<p>{inner}</p>"))
         elif tag == "blockquote":
-            stream.append(("quote", {"quote": _text(inner), "attribution": ""}))
+            stream.append(("quote", _quote(inner)))
         else:
             stream.append(("subheading", _text(inner)[:255]))
     return stream
+
+
+def _quote(inner: str) -> dict:
+    """A block quote's words and, from a last paragraph written "— Name", its attribution."""
+    parts = [_text(part) for tag, part in body_blocks(inner)] or [_text(inner)]
+    attribution = ""
+    if len(parts) > 1 and parts[-1].startswith(ATTRIBUTION_MARK):
+        attribution = parts.pop()[len(ATTRIBUTION_MARK) :]
+    return {"quote": " ".join(parts), "attribution": attribution[:255]}
 
 
 def agency_for(item: ParsedItem, source) -> Agency | None:

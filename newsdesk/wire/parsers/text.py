@@ -88,6 +88,10 @@ def squeeze(text: str | None) -> str:
 
 
 _TAG = re.compile(r"<[^>]*>")
+_FIGURE = re.compile(r"<figure\b.*?</figure\s*>", re.I | re.S)
+_CITE = re.compile(r"<cite\b[^>]*>(.*?)</cite\s*>", re.I | re.S)
+#: How a quote's attribution is written inside a body's <blockquote>.
+ATTRIBUTION_MARK = "— "
 _HEAD = re.compile(r"<head\b.*?</head\s*>|<title\b.*?</title\s*>", re.I | re.S)
 
 
@@ -118,6 +122,10 @@ def sanitised_body(markup: str, notes: list[str]) -> str:
     # in a level the body has no place for, so it becomes a sub-heading.
     markup = _HEAD.sub("", markup or "")
     markup = re.sub(r"<(/?)h1\b", r"<\1h2", markup, flags=re.I)
+    # Figures are pictures, which come as the item's pictures, not as body text.
+    markup = _FIGURE.sub("", markup)
+    # A quote's source (<cite>) stays apart from its words: a paragraph the quote block reads back.
+    markup = _CITE.sub(lambda m: f"<p>{ATTRIBUTION_MARK}{m.group(1)}</p>", markup)
     clean = rich_text.sanitise(markup, BODY_FEATURES)
     return "".join(f"<{tag}>{inner}</{tag}>" for tag, inner in body_blocks(clean))
 
