@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.encoding import iri_to_uri
 from taggit.models import Tag
 
 from newsdesk.articles import services
@@ -14,7 +15,8 @@ def story(request, section, year, month, day, slug):
     """A published story; an outdated address (moved section, edited date) redirects to it."""
     article = services.find_story(slug)
     canonical = article.get_absolute_url()
-    if request.path != canonical:
+    # reverse() percent-encodes a slug in another alphabet; request.path is decoded.
+    if iri_to_uri(request.path) != canonical:
         return redirect(canonical, permanent=True)
     context = services.story_context(article)
     response = TemplateResponse(request, "articles/article_page.html", context)
