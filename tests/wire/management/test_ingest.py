@@ -48,3 +48,22 @@ def test_ingest_says_what_is_wrong_with_its_arguments(section):
         run(str(FIXTURES / "nitf.xml"), "--source", "Nobody")
     with pytest.raises(CommandError, match="Give files"):
         run()
+
+
+def test_watch_reads_the_folder_and_moves_each_file(section, tmp_path, monkeypatch):
+    import shutil
+
+    from newsdesk.wire.management.commands import ingest
+
+    shutil.copy(FIXTURES / "atom.xml", tmp_path / "atom.xml")
+    shutil.copy(FIXTURES / "broken.json", tmp_path / "broken.json")
+
+    def stop(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest.time, "sleep", stop)
+    out, _err = run("--watch", str(tmp_path))
+    assert "Watching" in out and "Stopped." in out
+    assert [p.name for p in (tmp_path / "done").iterdir()] == ["atom.xml"]
+    assert [p.name for p in (tmp_path / "failed").iterdir()] == ["broken.json"]
+    assert Article.objects.get().headline == "Zug fährt wieder"
