@@ -21,8 +21,8 @@ import time
 import traceback
 from pathlib import Path
 
+from . import api_list, peers, report
 from . import goals as goals_module
-from . import peers, report
 from .load import Client
 from .procs import Processes, free_port
 
@@ -79,7 +79,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
         "else bench/serving/bench.vcl).",
     )
     parser.add_argument(
-        "--goals", default="1,2,3,4,5,6,7", help="Which goals to run (1,2,3,4,5,6,7)."
+        "--goals", default="1,2,3,4,5,6,7,8", help="Which goals to run (1,2,3,4,5,6,7,8)."
     )
     parser.add_argument(
         "--write-docs",
@@ -278,6 +278,7 @@ def main(argv: list[str]) -> int:
             ({5}, "Goal 5: freshness", bench.freshness),
             ({6}, "Goal 6: breaking news", bench.breaking),
             ({7}, "Goal 7: memory", bench.memory),
+            ({8}, "Goal 8: API story list", lambda: api_list.measure(bench)),
         ]
         for numbers, title, step in steps:
             if not numbers & wanted:

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("newsdesk.api.urls")),
     path("", include("newsdesk.bylines.urls")),
     path("", include("newsdesk.articles.urls")),
     path("", include("newsdesk.feeds.urls")),
@@ -24,3 +25,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "newsdesk.config.errors.bad_request"
+handler404 = "newsdesk.config.errors.page_not_found"

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "newsdesk.moderation",
     "newsdesk.feeds",
     "newsdesk.wire",
+    "newsdesk.api",
     "newsdesk.demo",
     "newsdesk.outbox",
     "django_tasks",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the content API: its Swagger UI served from our static files, no CDN
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -317,6 +319,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Newsdesk
 NEWSDESK_STORIES_PER_PAGE = env_int("NEWSDESK_STORIES_PER_PAGE", 12)
 # How long the search index's average title length is reused before it is measured again.
+# The content API (docs/apps/api.md).
+NEWSDESK_API_PAGE_SIZE = env_int("NEWSDESK_API_PAGE_SIZE", 20)
+NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 300)
+NEWSDESK_API_RATE_LIMIT_MINUTES = env_int("NEWSDESK_API_RATE_LIMIT_MINUTES", 5)
+
 NEWSDESK_SEARCH_NORM_SECONDS = env_int("NEWSDESK_SEARCH_NORM_SECONDS", 3600)
 # How many proxies of ours append to X-Forwarded-For in front of Django (0: none).
 NEWSDESK_TRUSTED_PROXY_COUNT = env_int("NEWSDESK_TRUSTED_PROXY_COUNT", 0)
