@@ -31,6 +31,7 @@ from newsdesk.moderation.roles import (
 from newsdesk.photos.models import Photo
 from newsdesk.photos.roles import PHOTO_PERMISSIONS
 from newsdesk.sections.roles import CONTRIBUTORS_GROUP, EDITOR_PAGE_PERMISSIONS, EDITORS_GROUP
+from newsdesk.wire.roles import WIRE_PERMISSIONS
 from tests.common.db.articles import make_story
 from tests.common.db.bylines import AuthorFactory
 from tests.common.db.moderation import make_comment
@@ -285,6 +286,52 @@ def change_comment_settings(client, newsroom):
     )
 
 
+def _wire_item(newsroom):
+    from newsdesk.wire.models import IncomingItem
+
+    return IncomingItem.objects.create(
+        uri="urn:test:roles",
+        format="ninjs",
+        headline="From the wire",
+        agency_name="AFP",
+        story=newsroom.draft,
+        content={"format": "ninjs", "headline": "From the wire"},
+        content_hash="x",
+    )
+
+
+def open_the_incoming_wire(client, newsroom):
+    item = _wire_item(newsroom)
+    return answers(client, reverse("incoming_wire:index")) and answers(
+        client, reverse("incoming_wire:inspect", args=[item.pk])
+    )
+
+
+def read_the_ingest_log(client, newsroom):
+    return answers(client, reverse("ingest_log:index"))
+
+
+def configure_a_wire_source(client, newsroom):
+    from newsdesk.bylines.models import Agency
+    from newsdesk.wire.models import WireSource
+
+    agency = Agency.objects.create(name="Agence France-Presse", short_name="AFP")
+    data = {
+        "name": "AFP folder",
+        "agency": agency.pk,
+        "section": newsroom.section.pk,
+        "format": "",
+        "default_status": "draft",
+        "transport": "folder",
+        "folder": "/srv/wire/afp",
+        "url": "",
+        "poll_minutes": 5,
+        "enabled": "on",
+    }
+    client.post(reverse("wire_sources:add"), data)
+    return WireSource.objects.filter(name="AFP folder").exists()
+
+
 def manage_users(client, newsroom):
     return answers(client, reverse("wagtailusers_users:index"))
 
@@ -326,6 +373,9 @@ MATRIX = {
     keep_the_word_lists: (N, N, Y, Y),
     download_the_moderation_log: (N, N, Y, Y),
     export_commenter_data: (N, N, N, Y),
+    open_the_incoming_wire: (Y, Y, N, Y),
+    read_the_ingest_log: (Y, Y, N, Y),
+    configure_a_wire_source: (N, Y, N, Y),
     change_comment_settings: (N, N, N, Y),
     manage_users: (N, N, N, Y),
     manage_groups: (N, N, N, Y),
@@ -360,7 +410,11 @@ def _held(group_name: str) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("group_name", [CONTRIBUTORS_GROUP, EDITORS_GROUP])
 def test_newsroom_groups_hold_what_the_apps_list(group_name):
-    listed = set(STORY_PERMISSIONS[group_name]) | set(BYLINE_PERMISSIONS.get(group_name, ()))
+    listed = (
+        set(STORY_PERMISSIONS[group_name])
+        | set(BYLINE_PERMISSIONS.get(group_name, ()))
+        | set(WIRE_PERMISSIONS[group_name])
+    )
     assert listed <= _held(group_name)
     group = Group.objects.get(name=group_name)
     photos = set(
@@ -372,8 +426,11 @@ def test_newsroom_groups_hold_what_the_apps_list(group_name):
 
 
 def test_contributors_hold_nothing_more():
-    """Contributors write, submit and upload; no publish, page, byline or comment permission."""
-    assert _held(CONTRIBUTORS_GROUP) == set(STORY_PERMISSIONS[CONTRIBUTORS_GROUP])
+    """Contributors write, submit, upload and read the wire desk; no publish, page, byline,
+    wire source or comment permission."""
+    assert _held(CONTRIBUTORS_GROUP) == set(STORY_PERMISSIONS[CONTRIBUTORS_GROUP]) | set(
+        WIRE_PERMISSIONS[CONTRIBUTORS_GROUP]
+    )
     assert not Group.objects.get(name=CONTRIBUTORS_GROUP).page_permissions.exists()
 
 

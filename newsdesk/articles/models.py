@@ -33,6 +33,8 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from newsdesk.articles.blocks import StoryBodyBlock
 from newsdesk.editions.panels import TranslationsPanel
+from newsdesk.articles.embargo import Embargoed, embargo_refusal
+from newsdesk.articles.forms import ArticleForm
 
 
 class ArticleQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -168,6 +170,16 @@ class Article(
         help_text=_("Shown to readers as the update time. Set when the story changes materially."),
     )
 
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The story cannot be published before this time, whatever its schedule says "
+            "(set by wire copy sent ahead of its release)."
+        ),
+    )
+
     discussion_mode = models.CharField(
         _("reader comments"),
         max_length=10,
@@ -189,6 +201,7 @@ class Article(
     )
 
     objects = ArticleQuerySet.as_manager()
+    base_form_class = ArticleForm
 
     # A translation starts as an unpublished draft of its own (editions.services.prepare_copy).
     exclude_fields_in_copy = [
@@ -224,6 +237,7 @@ class Article(
         ),
         MultiFieldPanel(
             [
+                FieldPanel("embargo_until"),
                 FieldPanel("slug"),
                 FieldPanel("first_published_at"),
                 FieldPanel("updated_at"),
@@ -292,6 +306,13 @@ class Article(
         if self.section_id:
             return self.section.locale
         return super().get_default_locale()
+    def publish(self, revision, *args, **kwargs):
+        """Publish `revision` unless its embargo has not passed (embargo.py); raise `Embargoed`."""
+        story = revision.as_object()
+        refusal = embargo_refusal(story.embargo_until, story.go_live_at)
+        if refusal:
+            raise Embargoed(refusal)
+        return super().publish(revision, *args, **kwargs)
 
     def _unique_slug(self) -> str:
         """The headline's slug, or with the first free "-N" suffix: one query however many

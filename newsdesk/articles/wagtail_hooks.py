@@ -66,6 +66,7 @@ class ArticleViewSet(SnippetViewSet):
             Column("status_string", label=_("Status")),
             DateColumn("first_published_at", label=_("Published"), sort_key="first_published_at"),
             DateColumn("edited", label=_("Last edited"), accessor="latest_revision.created_at"),
+            DateColumn("embargo_until", label=_("Embargoed until")),
             *(column for extension in story_admin_extensions() for column in extension.columns),
         ]
 

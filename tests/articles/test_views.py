@@ -161,6 +161,18 @@ def test_old_address_redirects_to_the_canonical_one(client, seed_story):
     assert response["Location"] == url
 
 
+@pytest.mark.parametrize("headline", ["Résultats du scrutin", "Паводок в долине реки"])
+def test_a_story_whose_slug_is_in_another_alphabet_is_served_not_redirected(
+    client, section, headline
+):
+    story = make_story(section, headline)
+    response = client.get(story.get_absolute_url())
+    assert response.status_code == 200
+    assert soup_of(response).h1.get_text() == headline
+    moved = client.get(story.get_absolute_url().replace("/security/", "/elsewhere/"))
+    assert (moved.status_code, moved["Location"]) == (301, story.get_absolute_url())
+
+
 def test_draft_story_is_not_found_by_readers(client, section):
     draft = make_story(section, "Not ready yet", publish=False)
     assert client.get(draft.get_absolute_url()).status_code == 404

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "newsdesk.discussion",
     "newsdesk.moderation",
     "newsdesk.feeds",
+    "newsdesk.wire",
     "newsdesk.api",
     "newsdesk.demo",
     "newsdesk.outbox",
@@ -501,6 +502,9 @@ NEWSDESK_COMMENT_IP_ACTION = env_str("NEWSDESK_COMMENT_IP_ACTION", "truncate")
 NEWSDESK_MODERATION_DIGEST_TIMES = env_list(
     "NEWSDESK_MODERATION_DIGEST_TIMES", ["08:00", "13:00", "18:00"]
 )
+
+# Wire ingest (docs/apps/wire.md): hosts besides an HTTP source's own whose pictures are fetched.
+NEWSDESK_WIRE_PICTURE_HOSTS = env_list("NEWSDESK_WIRE_PICTURE_HOSTS", [])
 
 # Reactions (docs/apps/reactions.md)
 NEWSDESK_REACTIONS_PER_IP_PER_HOUR = env_int("NEWSDESK_REACTIONS_PER_IP_PER_HOUR", 20)

@@ -20,7 +20,8 @@ BACKGROUND = "background"
 class Command(BaseCommand):
     help = (
         "Run the background task queue (django-tasks-db's worker for the `background` backend, "
-        "every queue) and the periodic jobs: publish_scheduled every minute, optimize_database "
+        "every queue) and the periodic jobs: publish_scheduled and poll_wire every minute, "
+        "optimize_database "
         "hourly, purge_comment_ips and prune_db_task_results daily, send_moderation_digest at "
         "NEWSDESK_MODERATION_DIGEST_TIMES. SIGTERM or Ctrl-C stops it after the current task and "
         "job; a second Ctrl-C stops it at once. Run one per site (the periodic jobs must not run "
