@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("newsdesk.bylines.urls")),
     path("", include("newsdesk.articles.urls")),
     path("", include("newsdesk.feeds.urls")),
+    path("", include("newsdesk.live.urls")),
     path("", include("newsdesk.reactions.urls")),
     path("", include("newsdesk.discussion.urls")),
     path("moderation/", include("newsdesk.moderation.urls")),
