@@ -77,6 +77,7 @@ def default_jobs(*, with_queue: bool) -> list[PeriodicJob]:
     """The site's periodic jobs; pruning finished tasks only when they wait in the database."""
     jobs = [
         PeriodicJob("publish_scheduled", every=timedelta(minutes=1)),
+        PeriodicJob("post_scheduled_entries", every=timedelta(minutes=1)),
         PeriodicJob("optimize_database", every=timedelta(hours=1), offset=timedelta(minutes=17)),
         PeriodicJob("purge_comment_ips", at=(time(3, 45),)),
     ]

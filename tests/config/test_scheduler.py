@@ -52,6 +52,7 @@ def test_the_site_runs_the_documented_jobs_and_prunes_only_a_database_queue():
     names = {job.command for job in default_jobs(with_queue=True)}
     assert names == {
         "publish_scheduled",
+        "post_scheduled_entries",
         "optimize_database",
         "purge_comment_ips",
         "prune_db_task_results",
