@@ -169,12 +169,14 @@ class LiveEntry(models.Model):
 
     def plain_text(self) -> str:
         """The body's words without markup: for feeds' summaries and the key events list."""
+        from html import unescape
+
         from django.utils.html import strip_tags
 
         parts = []
         for block in self.body:
             if block.block_type == "paragraph":
-                parts.append(strip_tags(str(block.value.source)))
+                parts.append(unescape(strip_tags(str(block.value.source))))
             elif block.block_type == "quote":
                 parts.append(block.value["quote"])
             elif block.block_type == "subheading":

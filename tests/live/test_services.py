@@ -115,7 +115,9 @@ def test_pinning_an_entry_unpins_the_other_and_readers_learn_both(coverage, edit
 
 def test_scheduled_entries_are_posted_when_their_time_comes(coverage, editor):
     later = timezone.now() + timedelta(minutes=5)
-    entry = services.write_entry(coverage, editor, body=[paragraph("At noon.")], scheduled_for=later)
+    entry = services.write_entry(
+        coverage, editor, body=[paragraph("At noon.")], scheduled_for=later
+    )
     assert entry.status == EntryStatus.SCHEDULED
     assert services.post_scheduled_entries(now=timezone.now()) == []
     assert services.post_scheduled_entries(now=later + timedelta(seconds=1)) == [entry.pk]
@@ -152,7 +154,9 @@ def test_ending_keeps_every_entry_and_records_the_end(coverage, editor):
 
 def test_an_entry_broken_out_into_a_story_links_both_ways(client, coverage, editor):
     agency = AgencyFactory()
-    entry = post(coverage, editor, "Ankara threatens strikes.", headline="Ankara warns", agency=agency)
+    entry = post(
+        coverage, editor, "Ankara threatens strikes.", headline="Ankara warns", agency=agency
+    )
     story = services.break_out(entry, editor)
     assert not story.live and story.section_id == coverage.story.section_id
     assert story.headline == "Ankara warns"
