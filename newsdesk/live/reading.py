@@ -30,16 +30,42 @@ def shown_entries(coverage: LiveCoverage):
 
 
 def with_photos(entries: list[LiveEntry]) -> list[LiveEntry]:
-    """Fetch the renditions of every photo in `entries` in one query (none without photos)."""
-    photos = [
-        block.value["photo"]
+    """Fetch the photos of every entry's body in one query and their renditions in another.
+
+    Wagtail converts each StreamField on its own (a query per entry with photos); here the
+    bodies are converted from their stored data with the photos fetched once for all.
+    """
+    from wagtail.blocks import StreamValue, StructValue
+
+    from newsdesk.photos.models import Photo
+
+    wanted = {
+        item["value"].get("photo")
         for entry in entries
-        if not entry.is_withdrawn
-        for block in entry.body
-        if block.block_type == "photo"
-    ]
-    if photos:
-        with_renditions(photos)
+        for item in entry.body.raw_data
+        if item["type"] == "photo" and isinstance(item.get("value"), dict)
+    }
+    wanted.discard(None)
+    if not wanted:
+        return entries
+    photos = Photo.objects.in_bulk(wanted)
+    stream_block = LiveEntry._meta.get_field("body").stream_block
+    figure = stream_block.child_blocks["photo"]
+    for entry in entries:
+        items = []
+        for item in entry.body.raw_data:
+            kind, value = item["type"], item.get("value")
+            if kind == "photo":
+                photo = photos.get(value.get("photo")) if isinstance(value, dict) else None
+                caption = value.get("caption", "") if isinstance(value, dict) else ""
+                value = StructValue(figure, [("photo", photo), ("caption", caption)])
+            elif kind in stream_block.child_blocks:
+                value = stream_block.child_blocks[kind].to_python(value)
+            else:
+                continue
+            items.append((kind, value, item.get("id")))
+        entry.body = StreamValue(stream_block, items, is_lazy=False)
+    with_renditions(p for p in photos.values())
     return entries
 
 
@@ -48,15 +74,28 @@ def coverage_of_story(article) -> dict | None:
     under the story's key, so an ordinary story page costs no query for asking."""
 
     def make():
-        coverage = LiveCoverage.objects.filter(story=article).values("pk").first()
-        source = (
-            LiveEntry.objects.filter(breakout_story=article)
-            .select_related("coverage__story__section")
+        from newsdesk.articles.models import Article
+
+        # One query for both questions; the rare broken-out story asks for its source after.
+        row = (
+            Article.objects.filter(pk=article.pk)
+            .annotate(
+                coverage_id=Subquery(
+                    LiveCoverage.objects.filter(story=OuterRef("pk")).values("pk")
+                ),
+                source_id=Subquery(
+                    LiveEntry.objects.filter(breakout_story=OuterRef("pk")).values("pk")[:1]
+                ),
+            )
+            .values("coverage_id", "source_id")
             .first()
-        )
-        found = {"coverage": coverage["pk"] if coverage else None, "source": None}
+        ) or {"coverage_id": None, "source_id": None}
+        found = {"coverage": row["coverage_id"], "source": None}
         keys = [story_key(article.pk)]
-        if source is not None:
+        if row["source_id"]:
+            source = LiveEntry.objects.select_related("coverage__story__section").get(
+                pk=row["source_id"]
+            )
             found["source"] = {
                 "url": f"{source.coverage.story.get_absolute_url()}#{source.anchor}",
                 "headline": source.coverage.story.headline,
@@ -113,12 +152,13 @@ def key_events(coverage: LiveCoverage, page_size: int | None = None) -> list[dic
     ]
 
 
-def pinned_entry(coverage: LiveCoverage) -> LiveEntry | None:
-    pinned = (
-        shown_entries(coverage).filter(status=EntryStatus.POSTED, pinned=True).first()
-        if coverage.pk
-        else None
-    )
+def pinned_entry(coverage: LiveCoverage, among: list[LiveEntry] = ()) -> LiveEntry | None:
+    """The pinned entry: taken from `among` (entries already fetched) when it is there, which
+    it is unless the stream has moved on a whole page since it was pinned."""
+    for entry in among:
+        if entry.pinned and entry.status == EntryStatus.POSTED:
+            return entry
+    pinned = shown_entries(coverage).filter(status=EntryStatus.POSTED, pinned=True).first()
     if pinned is not None:
         with_photos([pinned])
     return pinned
@@ -155,7 +195,7 @@ def updates(coverage: LiveCoverage) -> dict:
         shown_entries(coverage).filter(change_sequence__gt=0).order_by("-change_sequence")[:limit]
     )
     with_photos(changed)
-    pinned = pinned_entry(coverage)
+    pinned = pinned_entry(coverage, among=changed)
     complete_after = 0
     if len(changed) == limit:
         complete_after = changed[-1].change_sequence

@@ -54,7 +54,9 @@ def story_page(request, article, context) -> dict | None:
     coverage = reading.find_coverage(found["coverage"])
     entries = reading.page_of_entries(coverage, request.GET.get("page"))
     key_events = reading.key_events(coverage, page_size=entries.paginator.per_page)
-    pinned = reading.pinned_entry(coverage) if entries.number == 1 else None
+    pinned = (
+        reading.pinned_entry(coverage, among=entries.object_list) if entries.number == 1 else None
+    )
     polling = coverage.is_polled and entries.number == 1
     shown = [*entries.object_list, *([pinned] if pinned else [])]
     json_ld = live_blog_posting(request, coverage, article, entries.object_list)

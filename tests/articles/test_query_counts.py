@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 # discussion settings come from delivery's fragment cache (articles/fragments.py).
 STORY_PAGE_QUERIES = 1
 # The same page with no cache kept (fragments, navigation, settings, threads, site paths).
-STORY_PAGE_COLD_QUERIES = 19
+# One of them asks whether the story is covered live (newsdesk.live's `newsdesk_story_page` hook).
+STORY_PAGE_COLD_QUERIES = 20
 SECTION_PAGE_QUERIES = 10
 HOME_PAGE_QUERIES = 11
 
