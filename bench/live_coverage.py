@@ -74,7 +74,7 @@ async def _readers(port, path_base, ids, interval, window, seconds, connections,
     heapq.heapify(due)
     queue: asyncio.Queue = asyncio.Queue()
     end = start + seconds
-    stats = {"requests": 0, "errors": 0, "statuses": {}, "cache": {}, "late": []}
+    stats = {"requests": 0, "errors": 0, "dropped": 0, "statuses": {}, "cache": {}, "late": []}
     seen: dict[int, int] = {}
     changes: list[tuple[int, float, int]] = []  # reader, when, sequence
 
@@ -100,6 +100,9 @@ async def _readers(port, path_base, ids, interval, window, seconds, connections,
             if job is None:
                 break
             when, reader = job
+            if time.time() > end + 5:  # the readers fell behind: what is left is not sent
+                stats["dropped"] += 1
+                continue
             stats["late"].append(time.time() - when)
             path = f"{path_base}{int(time.time() // window)}/"
             request = (
@@ -108,7 +111,9 @@ async def _readers(port, path_base, ids, interval, window, seconds, connections,
             ).encode()
             try:
                 if writer is None:
-                    reader_stream, writer = await asyncio.open_connection("127.0.0.1", port)
+                    reader_stream, writer = await asyncio.wait_for(
+                        asyncio.open_connection("127.0.0.1", port), 30
+                    )
                 writer.write(request)
                 head = await asyncio.wait_for(reader_stream.readuntil(b"\r\n\r\n"), 30)
                 lines = head.decode("latin-1").split("\r\n")
@@ -226,12 +231,13 @@ def run(name, port, counter: Path, coverage_id, options, poster):
     for process in workers:
         process.join(30)
     origin = counter.stat().st_size
-    total = {"requests": 0, "errors": 0, "statuses": {}, "cache": {}}
+    total = {"requests": 0, "errors": 0, "dropped": 0, "statuses": {}, "cache": {}}
     changes = []
     late95 = 0.0
     for stats, seen in results:
         total["requests"] += stats["requests"]
         total["errors"] += stats["errors"]
+        total["dropped"] += stats["dropped"]
         for key in ("statuses", "cache"):
             for k, v in stats[key].items():
                 total[key][str(k)] = total[key].get(str(k), 0) + v
@@ -258,6 +264,7 @@ def run(name, port, counter: Path, coverage_id, options, poster):
         "origin_requests": origin,
         "origin_requests_per_s": round(origin / options.seconds, 2),
         "errors": total["errors"],
+        "not_sent_readers_fell_behind": total["dropped"],
         "statuses": total["statuses"],
         "cache": total["cache"],
         "reader_lateness_p95_s": round(late95, 2),
@@ -318,6 +325,7 @@ def main(argv=None) -> int:
         start_server(procs, env, port, options.workers, options.threads, "newsdesk")
         poster()
         results = [run("embedded page cache", port, counter, coverage.pk, options, poster)]
+        print(json.dumps(results[-1], indent=2), flush=True)
         if options.varnish:
             if not shutil.which("varnishd") and not Path("/usr/sbin/varnishd").exists():
                 print("varnishd is not installed (make varnish): skipping Varnish")
@@ -333,13 +341,15 @@ def main(argv=None) -> int:
                 results.append(
                     run("Varnish", varnish_port, backend_counter, coverage.pk, options, poster)
                 )
-        print(json.dumps(results, indent=2))
+                print(json.dumps(results[-1], indent=2), flush=True)
         failures = []
         for r in results:
             if r["origin_requests_per_s"] > 2:
                 failures.append(f"{r['setup']}: origin {r['origin_requests_per_s']}/s > 2/s")
             if r["errors"]:
                 failures.append(f"{r['setup']}: {r['errors']} reader errors")
+            if r["not_sent_readers_fell_behind"]:
+                failures.append(f"{r['setup']}: the simulated readers fell behind (machine busy)")
             if r["seen_p95_s"] is None or r["seen_p95_s"] > options.interval + 1:
                 failures.append(f"{r['setup']}: p95 seen {r['seen_p95_s']} s")
             if r["post_ms_max"] is None or r["post_ms_max"] > 200:

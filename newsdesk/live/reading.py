@@ -176,6 +176,9 @@ def entry_keys(entries) -> list[str]:
 
 
 def find_coverage(coverage_id: int) -> LiveCoverage:
+    """The coverage of a published story, with the story and its section, or 404."""
+    if not 0 < coverage_id < 2**63:  # past a database integer: nothing to look up
+        raise Http404("No such live coverage.")
     coverage = (
         LiveCoverage.objects.filter(pk=coverage_id, story__live=True)
         .select_related("story__section")
@@ -188,17 +191,17 @@ def find_coverage(coverage_id: int) -> LiveCoverage:
 
 def updates(coverage: LiveCoverage) -> dict:
     """The latest changes readers' pages apply: the entries changed most recently, with their
-    HTML, the key events and the pinned entry. `complete_after` says from which change number
-    on the list is complete: a page that knows an older number reloads instead."""
+    HTML, the key events and the pinned entry. Every change numbered above `complete_after` is
+    listed: a page that knows only an older number reloads instead."""
     limit = settings.NEWSDESK_LIVE_UPDATES_LIMIT
     changed = list(
         shown_entries(coverage).filter(change_sequence__gt=0).order_by("-change_sequence")[:limit]
     )
     with_photos(changed)
     pinned = pinned_entry(coverage, among=changed)
-    complete_after = 0
+    complete_after = 0  # every change after this number is listed
     if len(changed) == limit:
-        complete_after = changed[-1].change_sequence
+        complete_after = changed[-1].change_sequence - 1
     return {
         "coverage": coverage.pk,
         "status": coverage.status,

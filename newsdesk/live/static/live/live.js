@@ -95,7 +95,8 @@
     var first = list.firstElementChild;
     var empty = list.querySelector(".live__empty");
     keepingScroll(bar, function () {
-      pending.slice().reverse().forEach(function (change) {
+      // Oldest first, each put on top: the newest ends first, as on the server's page.
+      pending.forEach(function (change) {
         var node = parse(change.html);
         list.insertBefore(node, list.firstElementChild);
       });
