@@ -22,6 +22,7 @@ from newsdesk.articles.roles import STORY_PERMISSIONS, STORY_REVIEW_WORKFLOW
 from newsdesk.bylines.models import Author
 from newsdesk.bylines.roles import BYLINE_PERMISSIONS
 from newsdesk.discussion.models import Comment
+from newsdesk.live.roles import LIVE_PERMISSIONS
 from newsdesk.moderation.models import Ban
 from newsdesk.moderation.roles import (
     MODERATOR_PERMISSIONS,
@@ -361,6 +362,7 @@ def _held(group_name: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("group_name", [CONTRIBUTORS_GROUP, EDITORS_GROUP])
 def test_newsroom_groups_hold_what_the_apps_list(group_name):
     listed = set(STORY_PERMISSIONS[group_name]) | set(BYLINE_PERMISSIONS.get(group_name, ()))
+    listed |= set(LIVE_PERMISSIONS[group_name])
     assert listed <= _held(group_name)
     group = Group.objects.get(name=group_name)
     photos = set(
@@ -372,8 +374,11 @@ def test_newsroom_groups_hold_what_the_apps_list(group_name):
 
 
 def test_contributors_hold_nothing_more():
-    """Contributors write, submit and upload; no publish, page, byline or comment permission."""
-    assert _held(CONTRIBUTORS_GROUP) == set(STORY_PERMISSIONS[CONTRIBUTORS_GROUP])
+    """Contributors write, submit and upload, and draft live entries; no publish, page, byline
+    or comment permission."""
+    assert _held(CONTRIBUTORS_GROUP) == set(STORY_PERMISSIONS[CONTRIBUTORS_GROUP]) | set(
+        LIVE_PERMISSIONS[CONTRIBUTORS_GROUP]
+    )
     assert not Group.objects.get(name=CONTRIBUTORS_GROUP).page_permissions.exists()
 
 
