@@ -144,9 +144,11 @@ async def _readers(port, path_base, ids, interval, window, seconds, connections,
                 continue
             match = _SEQUENCE.search(body[:200])
             sequence = int(match.group(1)) if match else -1
+            if os.environ.get("LIVE_BENCH_TRACE") and (reader == ids[0] or cache != "hit"):
+                print(f"trace {time.time():.2f} {path} {cache} {sequence}", flush=True)
             if seen.get(reader) != sequence:
-                if reader in seen:
-                    changes.append((reader, time.time(), sequence))
+                # The first answer too: a reader whose first poll came after a post saw it then.
+                changes.append((reader, time.time(), sequence))
                 seen[reader] = sequence
 
     await asyncio.gather(schedule(), *(connection() for _ in range(connections)))
@@ -225,6 +227,8 @@ def run(name, port, counter: Path, coverage_id, options, poster):
     while time.time() < start + options.seconds - options.interval - 2:
         if time.time() >= next_post:
             posts.append(poster())
+            if os.environ.get("LIVE_BENCH_TRACE"):
+                print(f"posted {posts[-1]}", flush=True)
             next_post += options.post_every
         time.sleep(0.05)
     results = [out.get(timeout=options.seconds + 120) for _ in workers]
@@ -254,6 +258,21 @@ def run(name, port, counter: Path, coverage_id, options, poster):
                 if seq >= sequence and when >= posted_at - 1:
                     delays.append(max(0.0, when - posted_at))
                     break
+    if os.environ.get("LIVE_BENCH_TRACE"):
+        for p in posts:
+            mine = sorted(
+                when - p["done"]
+                for r in range(options.readers)
+                for when, seq in by_reader.get(r, ())[:1]
+                if seq >= p["sequence"]
+            )
+            print(
+                "post",
+                p["sequence"],
+                "first-change delays p50/p95",
+                mine[len(mine) // 2] if mine else None,
+                mine[int(len(mine) * 0.95)] if mine else None,
+            )
     delays.sort()
     post_ms = sorted(p["ms"] for p in posts)
     return {
