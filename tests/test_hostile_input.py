@@ -24,10 +24,12 @@ from wagtail.documents.models import Document
 from wagtail.models import PageViewRestriction
 
 from newsdesk.discussion import tokens
+from newsdesk.live.views import current_window
 from newsdesk.moderation import digest
 from tests.common.db.articles import make_story
 from tests.common.db.bylines import AuthorFactory
 from tests.common.db.discussion import CommentFactory
+from tests.common.db.live import make_coverage, make_editor, post
 from tests.common.db.moderation import make_moderator
 from tests.common.db.photos import PhotoFactory
 from tests.common.db.sections import make_section
@@ -93,6 +95,11 @@ ENDPOINTS = (
     Endpoint("feeds:sitemap-index", "/en/sitemap.xml", params=("p",)),
     Endpoint("feeds:sitemap", "/en/sitemap-{sitemap}.xml", params=("p",)),
     Endpoint("reactions:vote", "/en/reactions/{story_id}/", fields=("choice",), method="POST"),
+    Endpoint("articles:story", "/en/{section}/{year}/{month}/{day}/{live_story}/", params=("page",)),
+    Endpoint("live:updates", "/en/live/{coverage_id}/entries/after/{window}/"),
+    Endpoint("live:feed-rss", "/en/live/{coverage_id}/feed/rss/"),
+    Endpoint("live:feed-atom", "/en/live/{coverage_id}/feed/atom/"),
+    Endpoint("live:feed-json", "/en/live/{coverage_id}/feed/json/"),
     Endpoint(
         "discussion:post",
         "/en/discussion/stories/{story_id}/comments/",
@@ -271,6 +278,8 @@ def newsroom(home) -> dict[str, str]:
     document = Document.objects.create(title="Report", file=ContentFile(b"report", "report.txt"))
     story.refresh_from_db()
     published = story.first_published_at
+    coverage = make_coverage(section, "Port Sevra live", published_at=published)
+    post(coverage, make_editor(), "The first ship is in.")
     return {
         "section": section.slug,
         "anything": "more",
@@ -278,6 +287,9 @@ def newsroom(home) -> dict[str, str]:
         "month": f"{published:%m}",
         "day": f"{published:%d}",
         "story": story.slug,
+        "live_story": coverage.story.slug,
+        "coverage_id": str(coverage.pk),
+        "window": str(current_window()),
         "tag": "shipping",
         "author": author.slug,
         "sitemap": "stories",

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.encoding import uri_to_iri
 from taggit.models import Tag
+from wagtail import hooks
 
 from newsdesk.articles import services
 from newsdesk.articles.cache_keys import SITE_KEY, stories_keys, story_page_keys
@@ -19,8 +20,17 @@ def story(request, section, year, month, day, slug):
     if request.path != uri_to_iri(canonical):
         return redirect(canonical, permanent=True)
     context = services.story_context(article)
-    response = TemplateResponse(request, "articles/article_page.html", context)
-    return tag_response(response, story_page_keys(context))
+    template, keys = "articles/article_page.html", story_page_keys(context)
+    # Apps that make a story a different kind of page (live coverage) extend it here: a hook
+    # returns None, or the template to use, what it adds to the context and its cache keys.
+    for extend in hooks.get_hooks("newsdesk_story_page"):
+        extension = extend(request, article, context)
+        if extension:
+            template = extension.get("template", template)
+            context.update(extension.get("context", {}))
+            keys += extension.get("keys", [])
+    response = TemplateResponse(request, template, context)
+    return tag_response(response, keys)
 
 
 def tag(request, slug):

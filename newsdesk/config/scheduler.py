@@ -78,6 +78,7 @@ def default_jobs(*, with_queue: bool) -> list[PeriodicJob]:
     jobs = [
         PeriodicJob("publish_scheduled", every=timedelta(minutes=1)),
         PeriodicJob("poll_wire", every=timedelta(minutes=1)),
+        PeriodicJob("post_scheduled_entries", every=timedelta(minutes=1)),
         PeriodicJob("optimize_database", every=timedelta(hours=1), offset=timedelta(minutes=17)),
         PeriodicJob("purge_comment_ips", at=(time(3, 45),)),
     ]

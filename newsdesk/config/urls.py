@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("newsdesk.bylines.urls")),
     path("", include("newsdesk.articles.urls")),
     path("", include("newsdesk.feeds.urls")),
+    path("", include("newsdesk.live.urls")),
     path("", include("newsdesk.reactions.urls")),
     path("", include("newsdesk.discussion.urls")),
     path("", include(wagtail_urls)),

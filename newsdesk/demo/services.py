@@ -30,7 +30,7 @@ from wagtail.utils.file import hash_filelike
 
 from newsdesk.articles.models import Article, BylineEntry, Correction
 from newsdesk.bylines.models import Agency, Author
-from newsdesk.demo import content, pictures, translations
+from newsdesk.demo import content, live_content, pictures, translations
 from newsdesk.editions.services import mark_translation_current
 from newsdesk.moderation.roles import MODERATORS_GROUP
 from newsdesk.photos.models import Photo
@@ -191,6 +191,7 @@ class _DemoLoader:
     stories: dict[content.Status, int] = field(default_factory=dict)
     stored_files: list[tuple[Storage, str]] = field(default_factory=list)
     translated: int = 0
+    live_entries: int = 0
 
     def load(self) -> None:
         self.admin, login = ensure_demo_admin()
@@ -200,6 +201,7 @@ class _DemoLoader:
         articles = [self._story(story) for story in content.STORIES]
         self._editions(home, {article.headline: article for article in articles})
         ensure_demo_staff(login.password)
+        self._live_coverage()
 
     def summary(self) -> str:
         published = self.stories.get(content.Status.PUBLISHED, 0)
@@ -209,7 +211,7 @@ class _DemoLoader:
             f"Loaded the demo: {len(self.sections)} sections, {len(content.AUTHORS)} authors, "
             f"{len(content.AGENCIES)} agencies, {len(self.photo_places)} photos, "
             f"{published} published stories, {drafts} draft, {scheduled} scheduled, "
-            f"{self.translated} translations"
+            f"{self.translated} translations, {self.live_entries} live coverage entries"
         )
 
     def delete_stored_files(self) -> None:
@@ -482,6 +484,67 @@ class _DemoLoader:
         )
         self.translated += 1
         return article
+    # Live coverage: a story followed through a day, entry by entry, through live's services.
+
+    def _live_coverage(self) -> None:
+        from newsdesk.live import services as live
+        from newsdesk.live.entry_text import parse_entry_text
+        from newsdesk.live.models import LiveEntry
+
+        article = self._story(live_content.STORY)
+        coverage = live.start_coverage(article, self.admin)
+        LiveCoverage = type(coverage)
+        LiveCoverage.objects.filter(pk=coverage.pk).update(
+            coverage_start=self.now - timedelta(hours=live_content.STORY.hours_ago)
+        )
+        for data in live_content.ENTRIES:
+            entry = live.write_entry(
+                coverage, self.admin, post=True, **self._live_fields(data, parse_entry_text)
+            )
+            posted_at = self.now - timedelta(hours=data.hours_ago)
+            LiveEntry.objects.filter(pk=entry.pk).update(posted_at=posted_at, created_at=posted_at)
+            entry.refresh_from_db()
+            if data.correction:
+                hours_ago, text, note = data.correction
+                fields = self._live_fields(data, parse_entry_text)
+                fields["body"] = parse_entry_text(text)
+                live.edit_entry(
+                    entry, self.admin, version=entry.version, correction_note=note, **fields
+                )
+                LiveEntry.objects.filter(pk=entry.pk).update(
+                    corrected_at=self.now - timedelta(hours=hours_ago)
+                )
+            if data.withdrawn:
+                hours_ago, note = data.withdrawn
+                live.withdraw_entry(entry, self.admin, version=entry.version, note=note)
+                LiveEntry.objects.filter(pk=entry.pk).update(
+                    withdrawn_at=self.now - timedelta(hours=hours_ago)
+                )
+            self.live_entries += 1
+        contributor = get_user_model().objects.filter(username="contributor").first()
+        live.write_entry(
+            coverage,
+            contributor or self.admin,
+            **self._live_fields(live_content.DRAFT, parse_entry_text),
+        )
+        live.write_entry(
+            coverage,
+            self.admin,
+            scheduled_for=self.now + timedelta(hours=live_content.SCHEDULED_IN_HOURS),
+            **self._live_fields(live_content.SCHEDULED, parse_entry_text),
+        )
+
+    def _live_fields(self, data: live_content.Entry, parse) -> dict:
+        authors = [self.credits[n]["author"] for n in data.byline if "author" in self.credits[n]]
+        agencies = [self.credits[n]["agency"] for n in data.byline if "agency" in self.credits[n]]
+        return {
+            "body": parse(data.text),
+            "headline": data.headline,
+            "authors": authors,
+            "agency": agencies[0] if agencies else None,
+            "key_event": data.key_event,
+            "pinned": data.pinned,
+        }
 
 
 def _delete_welcome_page(page: Page, user: AbstractBaseUser | None) -> None:

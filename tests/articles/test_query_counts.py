@@ -19,8 +19,9 @@ pytestmark = pytest.mark.django_db
 STORY_PAGE_QUERIES = 1
 # The same page with no cache kept (fragments, navigation, settings, threads, site paths); since
 # editions, +3: the story's translations (a fragment), each edition's front page (navigation) and
-# Wagtail's lookup of the edition's root page.
-STORY_PAGE_COLD_QUERIES = 22
+# Wagtail's lookup of the edition's root page; since live coverage, +1: whether the story is
+# covered live (newsdesk.live's `newsdesk_story_page` hook).
+STORY_PAGE_COLD_QUERIES = 23
 # Since editions, +2: Wagtail finds the edition's locale, and the page reads its translations
 # (the language switcher and hreflang). Per edition: tests/editions/test_query_counts.py.
 SECTION_PAGE_QUERIES = 12

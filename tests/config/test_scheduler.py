@@ -53,6 +53,7 @@ def test_the_site_runs_the_documented_jobs_and_prunes_only_a_database_queue():
     assert names == {
         "publish_scheduled",
         "poll_wire",
+        "post_scheduled_entries",
         "optimize_database",
         "purge_comment_ips",
         "prune_db_task_results",

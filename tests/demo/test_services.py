@@ -21,7 +21,8 @@ from newsdesk.sections.models import HomePage, SectionPage
 from tests.common.db.articles import make_story
 from tests.common.db.photos import PhotoFactory
 
-# Loading the newsroom draws 25 pictures and publishes 18 stories through Wagtail's revisions.
+# Loading the newsroom draws 26 pictures and stores 19 stories through Wagtail's revisions,
+# and posts a day of live coverage entries.
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
@@ -84,10 +85,11 @@ class TestLoadedDemo:
         assert Agency.objects.filter(short_name="Reuters", url="https://www.reuters.com").exists()
         assert demo.startswith("Loaded the demo: 4 sections, 3 authors, 2 agencies")
 
-    def test_publishes_sixteen_described_and_credited_stories(self, demo):
-        """16 stories are live, each with dateline, body, tags and a fully described lead photo."""
+    def test_publishes_seventeen_described_and_credited_stories(self, demo):
+        """17 stories are live (one covered live), each with dateline, body, tags and a fully
+        described lead photo."""
         stories = published()
-        assert len(stories) == 16
+        assert len(stories) == 17
         for story in stories:
             photo = story.lead_photo
             assert photo.alt_text and photo.caption and photo.credit, story.headline
@@ -124,6 +126,25 @@ class TestLoadedDemo:
         assert sum(1 for b in bylines if len(b) == 2 and b[0] in authors and b[1] == "AFP") >= 3
         assert sum(1 for b in bylines if not set(b) & authors) == 1
 
+    def test_one_story_is_covered_live_through_a_day(self, demo):
+        """The live coverage has a day of posted entries, key events, a pinned entry, one
+        correction, one withdrawal, a contributor's draft and a scheduled entry."""
+        from newsdesk.live.models import EntryStatus, LiveCoverage
+
+        coverage = LiveCoverage.objects.select_related("story").get()
+        assert coverage.story.live and coverage.status == "live"
+        entries = list(coverage.entries.all())
+        posted = [e for e in entries if e.status == EntryStatus.POSTED]
+        span = max(e.posted_at for e in posted) - min(e.posted_at for e in posted)
+        assert len(posted) >= 12 and span.total_seconds() > 20 * 3600
+        assert sum(e.key_event for e in posted) >= 4
+        assert sum(e.pinned for e in posted) == 1
+        assert sum(bool(e.correction_note) for e in posted) == 1
+        statuses = [e.status for e in entries]
+        for status in (EntryStatus.WITHDRAWN, EntryStatus.DRAFT, EntryStatus.SCHEDULED):
+            assert statuses.count(status) == 1
+        assert "live coverage entries" in demo
+
     def test_one_story_carries_a_correction(self, demo):
         """The corrected story shows the correction and its update time after first publication."""
         correction = Correction.objects.select_related("article").get()
@@ -149,7 +170,7 @@ class TestLoadedDemo:
 
     def test_draft_and_scheduled_stories_are_not_live(self, demo):
         """The extra draft and the story scheduled for tomorrow are stored but not on the site."""
-        assert Article.objects.count() == 18
+        assert Article.objects.count() == 19
         unpublished = Article.objects.filter(live=False)
         assert {story.status_string for story in unpublished} == {"draft", "scheduled"}
         assert not Article.objects.published().filter(pk__in=unpublished).exists()
@@ -229,7 +250,7 @@ def test_keeps_a_front_page_and_sections_that_exist(section):
     assert HomePage.objects.count() == 1
     assert SectionPage.objects.filter(slug="security").get() == section
     assert SectionPage.objects.count() == len(content.SECTIONS)
-    assert Article.objects.published().filter(section=section).count() == 4
+    assert Article.objects.published().filter(section=section).count() == 5  # one is live
 
 
 def test_a_failed_load_leaves_no_photo_files_behind(monkeypatch, data_dir):

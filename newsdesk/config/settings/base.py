@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "newsdesk.reactions",
     "newsdesk.discussion",
     "newsdesk.moderation",
+    "newsdesk.live",
     "newsdesk.feeds",
     "newsdesk.wire",
     "newsdesk.api",
@@ -342,6 +343,15 @@ NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 300)
 NEWSDESK_API_RATE_LIMIT_MINUTES = env_int("NEWSDESK_API_RATE_LIMIT_MINUTES", 5)
 
 NEWSDESK_SEARCH_NORM_SECONDS = env_int("NEWSDESK_SEARCH_NORM_SECONDS", 3600)
+# Live coverage (docs/apps/live.md): readers' pages ask for updates at an address that is the same
+# for every reader within a window of this many seconds, every poll interval, backing off to the
+# longest interval after errors.
+NEWSDESK_LIVE_WINDOW_SECONDS = env_int("NEWSDESK_LIVE_WINDOW_SECONDS", 10)
+NEWSDESK_LIVE_POLL_SECONDS = env_int("NEWSDESK_LIVE_POLL_SECONDS", 10)
+NEWSDESK_LIVE_POLL_MAX_SECONDS = env_int("NEWSDESK_LIVE_POLL_MAX_SECONDS", 120)
+NEWSDESK_LIVE_ENTRIES_PER_PAGE = env_int("NEWSDESK_LIVE_ENTRIES_PER_PAGE", 20)
+NEWSDESK_LIVE_KEY_EVENTS = env_int("NEWSDESK_LIVE_KEY_EVENTS", 10)
+NEWSDESK_LIVE_UPDATES_LIMIT = env_int("NEWSDESK_LIVE_UPDATES_LIMIT", 30)
 # How many proxies of ours append to X-Forwarded-For in front of Django (0: none).
 NEWSDESK_TRUSTED_PROXY_COUNT = env_int("NEWSDESK_TRUSTED_PROXY_COUNT", 0)
 
