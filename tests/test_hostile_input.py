@@ -95,7 +95,9 @@ ENDPOINTS = (
     Endpoint("feeds:sitemap-index", "/en/sitemap.xml", params=("p",)),
     Endpoint("feeds:sitemap", "/en/sitemap-{sitemap}.xml", params=("p",)),
     Endpoint("reactions:vote", "/en/reactions/{story_id}/", fields=("choice",), method="POST"),
-    Endpoint("articles:story", "/en/{section}/{year}/{month}/{day}/{live_story}/", params=("page",)),
+    Endpoint(
+        "articles:story", "/en/{section}/{year}/{month}/{day}/{live_story}/", params=("page",)
+    ),
     Endpoint("live:updates", "/en/live/{coverage_id}/entries/after/{window}/"),
     Endpoint("live:feed-rss", "/en/live/{coverage_id}/feed/rss/"),
     Endpoint("live:feed-atom", "/en/live/{coverage_id}/feed/atom/"),

@@ -22,7 +22,6 @@ from newsdesk.articles.roles import STORY_PERMISSIONS, STORY_REVIEW_WORKFLOW
 from newsdesk.bylines.models import Author
 from newsdesk.bylines.roles import BYLINE_PERMISSIONS
 from newsdesk.discussion.models import Comment
-from newsdesk.live.roles import LIVE_PERMISSIONS
 from newsdesk.moderation.models import Ban
 from newsdesk.moderation.roles import (
     MODERATOR_PERMISSIONS,

@@ -32,9 +32,9 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from newsdesk.articles.blocks import StoryBodyBlock
-from newsdesk.editions.panels import TranslationsPanel
 from newsdesk.articles.embargo import Embargoed, embargo_refusal
 from newsdesk.articles.forms import ArticleForm
+from newsdesk.editions.panels import TranslationsPanel
 
 
 class ArticleQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -306,6 +306,7 @@ class Article(
         if self.section_id:
             return self.section.locale
         return super().get_default_locale()
+
     def publish(self, revision, *args, **kwargs):
         """Publish `revision` unless its embargo has not passed (embargo.py); raise `Embargoed`."""
         story = revision.as_object()

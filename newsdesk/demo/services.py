@@ -484,6 +484,7 @@ class _DemoLoader:
         )
         self.translated += 1
         return article
+
     # Live coverage: a story followed through a day, entry by entry, through live's services.
 
     def _live_coverage(self) -> None:
