@@ -114,7 +114,7 @@ def published_stories() -> QuerySet[Article]:
     )
     return (
         Article.objects.published()
-        .select_related("section", "section__locale", "lead_photo")
+        .select_related("section", "section__locale", "locale", "lead_photo")
         .annotate(comment_count=comment_counts())
         .prefetch_related(byline, tagged)
     )
