@@ -1,9 +1,9 @@
-"""The editor: text fields take the direction of what is typed in them.
+"""The admin: text fields take the direction of what is typed in them.
 
 Wagtail's rich text editor (Draftail, on Draft.js) already sets each paragraph's direction from
 its first strong letter, so an Arabic paragraph in an English admin reads right to left. Plain
-inputs and text areas (headline, standfirst, captions) do not; this script gives them
-`dir="auto"`, including the ones StreamField adds later.
+inputs and text areas (headline, standfirst, captions) do not; this stylesheet makes them
+(`unicode-bidi: plaintext`, the CSS form of `dir="auto"`).
 """
 
 from django.templatetags.static import static
@@ -11,8 +11,8 @@ from django.utils.html import format_html
 from wagtail import hooks
 
 
-@hooks.register("insert_editor_js")
-def text_direction_in_the_editor() -> str:
+@hooks.register("insert_global_admin_css")
+def text_direction_in_the_admin() -> str:
     return format_html(
-        '<script src="{}" defer></script>', static("localisation/editor_text_direction.js")
+        '<link rel="stylesheet" href="{}">', static("localisation/admin_text_direction.css")
     )

@@ -4,8 +4,12 @@ Positions of elements are compared between the two pages, not pixels. The Arabic
 story's version in the Arabic edition (`/ar/...`, the same path and the same comments).
 """
 
+import io
+from pathlib import Path
+
 import pytest
 from wagtail.models import Locale
+from PIL import Image
 
 from tests.common.db.articles import days_ago, make_story, paragraph, translate_story
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
@@ -130,3 +134,35 @@ def test_the_reply_form_isolates_the_name_it_replies_to(live_server, page, story
     title = page.locator("[data-form-title]")
     assert title.inner_text() == "Reply to سارة"
     assert title.locator("bdi").inner_text() == "سارة"
+
+
+ADMIN_CSS = Path(__file__).resolve().parents[2] / (
+    "newsdesk/localisation/static/localisation/admin_text_direction.css"
+)
+
+
+def ink_columns(png: bytes) -> tuple[int, int]:
+    """The first and last pixel columns holding dark text in a screenshot of a field."""
+    image = Image.open(io.BytesIO(png)).convert("L")
+    width, height = image.size
+    columns = [
+        x
+        for x in range(3, width - 3)
+        if any(image.getpixel((x, y)) < 100 for y in range(3, height - 3))
+    ]
+    return min(columns), max(columns)
+
+
+def test_admin_text_fields_align_arabic_to_the_right_in_an_english_admin(browser):
+    page = browser.new_page()
+    page.set_content(
+        f"<html lang='en' dir='ltr'><style>{ADMIN_CSS.read_text()}"
+        "input, textarea { width: 400px; border: 0; font-size: 20px; }</style>"
+        "<input type='text' id='arabic' value='مرحبا بكم'>"
+        "<input type='text' id='latin' value='Hello'>"
+    )
+    arabic = ink_columns(page.locator("#arabic").screenshot())
+    latin = ink_columns(page.locator("#latin").screenshot())
+    page.close()
+    assert arabic[0] > 200  # the Arabic headline starts at the right edge
+    assert latin[1] < 200  # the Latin one at the left
