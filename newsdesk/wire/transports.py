@@ -73,25 +73,23 @@ def ingest_path(
 ) -> FileReport:
     """Ingest one file; with `move`, to done/ or failed/ beside it afterwards."""
     report = FileReport(path)
+    logged = False  # ingest_bytes logs what it cannot parse; the rest is logged here
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UnreadableItem(f"The file is over the {MAX_BYTES:,} bytes allowed.")
-        data = path.read_bytes()
-        report.outcomes = services.ingest_bytes(
-            data,
-            name=str(path),
-            source=source,
-            section=section,
-            fetch_picture=pictures.from_folder(path.parent),
-        )
-    except UnreadableItem as error:
-        report.error = str(error)
-        if not services_logged(error):
-            services.log_entry(
-                IngestLogEntry.Level.ERROR, str(error), source=source, file_name=str(path)
+            report.error = f"The file is over the {MAX_BYTES:,} bytes allowed."
+        else:
+            report.outcomes = services.ingest_bytes(
+                path.read_bytes(),
+                name=str(path),
+                source=source,
+                section=section,
+                fetch_picture=pictures.from_folder(path.parent),
             )
+    except UnreadableItem as error:
+        report.error, logged = str(error), True
     except OSError as error:
         report.error = f"Could not read the file: {error.strerror or error}"
+    if report.error and not logged:
         services.log_entry(
             IngestLogEntry.Level.ERROR, report.error, source=source, file_name=str(path)
         )
@@ -100,11 +98,6 @@ def ingest_path(
         if report.error:
             _note_moved(path, report.moved_to)
     return report
-
-
-def services_logged(error: UnreadableItem) -> bool:
-    # ingest_bytes logs a file it cannot parse; a size refusal above never reached it.
-    return "bytes allowed" not in str(error)
 
 
 def _note_moved(path: Path, moved_to: Path) -> None:

@@ -139,3 +139,17 @@ def test_only_http_and_https_are_polled(source):
     source.url = "file:///etc/passwd"
     source.save()
     assert "Only http and https" in poll_http(source)
+
+
+def test_a_file_over_the_limit_is_refused_unread_and_logged_once(source, tmp_path, monkeypatch):
+    from newsdesk.wire import transports
+
+    monkeypatch.setattr(transports, "MAX_BYTES", 100)
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "big.xml").write_bytes(fixture("nitf.xml"))
+    (report,) = poll_folder(source)
+    assert "over the 100 bytes allowed" in report.error
+    (entry,) = IngestLogEntry.objects.all()
+    assert entry.moved_to.endswith("failed/big.xml")
+    assert not Article.objects.exists()
