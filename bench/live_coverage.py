@@ -21,7 +21,8 @@ from this process with Django's test client on the same database and cache as th
 admin's view, services and purges, without the browser's network round trip). Each server is
 granian with `newsdesk serve`'s options (2 workers). Varnish (Debian's, with xkey) runs with
 deploy/varnish/newsdesk.vcl in front of a Newsdesk with `NEWSDESK_PAGE_CACHE=0`, as
-deploy/newsdesk.env has it.
+deploy/newsdesk.env has it; in this session's attempts the readers stalled against it and no
+figure came out (docs/apps/live.md, "Measured").
 """
 
 import argparse
