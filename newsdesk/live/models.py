@@ -11,13 +11,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from newsdesk.articles.blocks import StoryBodyBlock
 from newsdesk.articles.models import StoryBodyField
 
 
 class CoverageStatus(models.TextChoices):
-    LIVE = "live", _("Live")
+    LIVE = "live", pgettext_lazy("coverage status", "Live")
     PAUSED = "paused", _("Paused")
     ENDED = "ended", _("Ended")
 
