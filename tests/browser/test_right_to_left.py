@@ -8,8 +8,8 @@ import io
 from pathlib import Path
 
 import pytest
-from wagtail.models import Locale
 from PIL import Image
+from wagtail.models import Locale
 
 from tests.common.db.articles import days_ago, make_story, paragraph, translate_story
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
