@@ -121,6 +121,8 @@ ENDPOINTS = (
         fields=("subscribe",),
         method="POST",
     ),
+    # Off unless NEWSDESK_ANALYZE_API_KEYS is set; its JSON body is fuzzed in its own tests.
+    Endpoint("moderation:comments_analyze", "/moderation/v1alpha1/comments:analyze", method="POST"),
     Endpoint("wagtailcore_login", "/_util/login/", params=("next",)),
     Endpoint(
         "wagtailcore_login",
