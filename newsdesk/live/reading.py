@@ -24,7 +24,9 @@ def shown_entries(coverage: LiveCoverage):
     return (
         LiveEntry.objects.filter(coverage=coverage, status__in=SHOWN_STATUSES)
         .select_related("agency", "breakout_story__section")
-        .prefetch_related(Prefetch("authors", queryset=Author.objects.order_by("name")))
+        .prefetch_related(
+            Prefetch("authors", queryset=Author.objects.select_related("locale").order_by("name"))
+        )
         .order_by("-posted_at", "-pk")
     )
 

@@ -70,8 +70,8 @@ def test_the_updates_cost_the_same_with_2_or_12_entries(client, section):
     fill(small, editor, 2)
     fill(large, editor, 12)
     window = current_window()
-    assert count(client, f"/live/{small.pk}/entries/after/{window}/") == UPDATES_QUERIES
-    assert count(client, f"/live/{large.pk}/entries/after/{window}/") == UPDATES_QUERIES
+    assert count(client, f"/en/live/{small.pk}/entries/after/{window}/") == UPDATES_QUERIES
+    assert count(client, f"/en/live/{large.pk}/entries/after/{window}/") == UPDATES_QUERIES
 
 
 def test_asking_whether_a_story_is_live_costs_an_ordinary_story_nothing(client, section):

@@ -37,7 +37,7 @@ def page(client, url):
 
 
 def updates_url(coverage, window=None):
-    return f"/live/{coverage.pk}/entries/after/{current_window() if window is None else window}/"
+    return f"/en/live/{coverage.pk}/entries/after/{current_window() if window is None else window}/"
 
 
 # The page without JavaScript ---------------------------------------------------------------
@@ -58,7 +58,7 @@ def test_the_page_shows_entries_newest_first_key_events_and_the_pinned_entry(
     assert soup.select_one(".live__pinned .live-entry")["id"] == f"pinned-{pinned.pk}"
     assert soup.select_one(".story__headline").get_text() == coverage.story.headline
     live = soup.select_one(".live")
-    assert live["data-updates"] == f"/live/{coverage.pk}/entries/after/"
+    assert live["data-updates"] == f"/en/live/{coverage.pk}/entries/after/"
     assert live["data-sequence"] == "3"
     assert soup.select_one('script[src$="live/live.js"]') is not None
 
@@ -219,7 +219,8 @@ def test_a_window_far_from_the_servers_is_refused_with_the_right_one(client, cov
 
 def test_unknown_or_unpublished_coverage_is_a_404(client, coverage):
     assert (
-        client.get(f"/live/{coverage.pk + 99}/entries/after/{current_window()}/").status_code == 404
+        client.get(f"/en/live/{coverage.pk + 99}/entries/after/{current_window()}/").status_code
+        == 404
     )
     coverage.story.unpublish()
     assert client.get(updates_url(coverage)).status_code == 404
@@ -266,7 +267,7 @@ def test_the_feeds_parse_without_error_newest_first_without_withdrawn_entries(
     post(coverage, editor, "Second.", authors=[AuthorFactory(name="Lena Aziz")])
     gone = post(coverage, editor, "Withdrawn.")
     services.withdraw_entry(gone, editor, version=gone.version, note="Wrong.")
-    response = client.get(f"/live/{coverage.pk}/feed/{kind}/")
+    response = client.get(f"/en/live/{coverage.pk}/feed/{kind}/")
     assert f"live-{coverage.pk}" in response["xkey"].split()
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.get("bozo_exception")
@@ -278,7 +279,7 @@ def test_the_feeds_parse_without_error_newest_first_without_withdrawn_entries(
 
 def test_the_json_feed_lists_posted_entries(client, coverage, editor):
     post(coverage, editor, "First.", headline="First")
-    response = client.get(f"/live/{coverage.pk}/feed/json/")
+    response = client.get(f"/en/live/{coverage.pk}/feed/json/")
     assert response["Content-Type"] == "application/feed+json"
     data = response.json()
     assert data["version"] == "https://jsonfeed.org/version/1.1"
