@@ -41,7 +41,7 @@ def fetch_json(request: urllib.request.Request) -> tuple[int, dict]:
 
 def form_of(base: str, number: int, email: str = "") -> bytes:
     """Reader `number`'s filled-in form, with their own fresh token."""
-    _status, token = fetch_json(urllib.request.Request(f"{base}/discussion/token/"))  # noqa: S310
+    _status, token = fetch_json(urllib.request.Request(f"{base}/en/discussion/token/"))  # noqa: S310
     return urllib.parse.urlencode(
         {
             "author_name": f"Reader {number}",
@@ -54,7 +54,7 @@ def form_of(base: str, number: int, email: str = "") -> bytes:
 
 def send(base: str, story_id: int, form: bytes) -> tuple[int, dict]:
     request = urllib.request.Request(  # noqa: S310 - the test's own server
-        f"{base}/discussion/stories/{story_id}/comments/",
+        f"{base}/en/discussion/stories/{story_id}/comments/",
         data=form,
         method="POST",
         headers={"Origin": base, "Accept": "application/json"},
