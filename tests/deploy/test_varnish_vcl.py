@@ -259,8 +259,8 @@ def test_the_admin_and_posts_are_never_cached(fresh):
             body=b"hi",
         )
         assert (status, headers["x-cache"]) == (200, ["MISS"])
-    assert fresh.backend.renders["POST /discussion/12/comments/"] == 2
-    assert fresh.backend.cookies_seen[-1] == ("POST /discussion/12/comments/", "csrftoken=abc")
+    assert fresh.backend.renders["POST /en/discussion/12/comments/"] == 2
+    assert fresh.backend.cookies_seen[-1] == ("POST /en/discussion/12/comments/", "csrftoken=abc")
     # A page that says nothing about caching is not cached either.
     fresh.get("/en/plain/")
     _, headers, _ = fresh.get("/en/plain/")
