@@ -22,6 +22,7 @@ from newsdesk.articles.roles import STORY_PERMISSIONS, STORY_REVIEW_WORKFLOW
 from newsdesk.bylines.models import Author
 from newsdesk.bylines.roles import BYLINE_PERMISSIONS
 from newsdesk.discussion.models import Comment
+from newsdesk.live.roles import LIVE_PERMISSIONS
 from newsdesk.moderation.models import Ban
 from newsdesk.moderation.roles import (
     MODERATOR_PERMISSIONS,
@@ -414,6 +415,7 @@ def test_newsroom_groups_hold_what_the_apps_list(group_name):
         set(STORY_PERMISSIONS[group_name])
         | set(BYLINE_PERMISSIONS.get(group_name, ()))
         | set(WIRE_PERMISSIONS[group_name])
+        | set(LIVE_PERMISSIONS[group_name])
     )
     assert listed <= _held(group_name)
     group = Group.objects.get(name=group_name)
@@ -426,10 +428,12 @@ def test_newsroom_groups_hold_what_the_apps_list(group_name):
 
 
 def test_contributors_hold_nothing_more():
-    """Contributors write, submit, upload and read the wire desk; no publish, page, byline,
-    wire source or comment permission."""
-    assert _held(CONTRIBUTORS_GROUP) == set(STORY_PERMISSIONS[CONTRIBUTORS_GROUP]) | set(
-        WIRE_PERMISSIONS[CONTRIBUTORS_GROUP]
+    """Contributors write, submit, upload, read the wire desk and draft live entries; no publish,
+    page, byline, wire source or comment permission."""
+    assert _held(CONTRIBUTORS_GROUP) == (
+        set(STORY_PERMISSIONS[CONTRIBUTORS_GROUP])
+        | set(WIRE_PERMISSIONS[CONTRIBUTORS_GROUP])
+        | set(LIVE_PERMISSIONS[CONTRIBUTORS_GROUP])
     )
     assert not Group.objects.get(name=CONTRIBUTORS_GROUP).page_permissions.exists()
 
