@@ -63,6 +63,7 @@ class KeyRules(NamedTuple):
     uncached_prefixes: tuple[str, ...]
     forwarded_host: bool
     proxy_ssl_header: tuple[str, str] | None
+    editions: frozenset[str]
 
 
 @functools.cache
@@ -75,6 +76,7 @@ def key_rules() -> KeyRules:
         uncached_prefixes=(settings.STATIC_URL, settings.MEDIA_URL),
         forwarded_host=settings.USE_X_FORWARDED_HOST,
         proxy_ssl_header=settings.SECURE_PROXY_SSL_HEADER,
+        editions=frozenset(settings.NEWSDESK_EDITIONS),
     )
 
 
@@ -112,7 +114,7 @@ def request_key(environ: dict) -> str | None:
             host.lower(),
             path,
             environ.get("QUERY_STRING", ""),
-            _language(environ, cookies, rules.language_cookie),
+            _language(environ, cookies, rules),
         )
     )
     return hashlib.blake2b(variant.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
@@ -128,13 +130,16 @@ def _scheme(environ: dict, proxy_ssl_header: tuple[str, str] | None) -> str:
     return environ.get("wsgi.url_scheme", "http")
 
 
-def _language(environ: dict, cookies: str, language_cookie: str) -> str:
-    """The language the request is served in: the one its address names (`/ru/...`, an
-    edition), else the one the browser asks for (cookie, then header)."""
-    from_path = translation.get_language_from_path(environ.get("PATH_INFO", ""))
-    if from_path:
-        return from_path
-    chosen = parse_cookie(cookies).get(language_cookie) if language_cookie in cookies else None
+def _language(environ: dict, cookies: str, rules: KeyRules) -> str:
+    """The language the request is served in: its edition's when the address names one
+    (`/ru/...`), else the one the browser asks for (cookie, then header), as EditionMiddleware
+    chooses. Only an edition counts: `/fr/...` names an interface language, not an edition, and
+    is answered in the browser's language, so browsers must not share its key."""
+    edition = environ.get("PATH_INFO", "").lstrip("/").split("/", 1)[0]
+    if edition in rules.editions:
+        return edition
+    cookie = rules.language_cookie
+    chosen = parse_cookie(cookies).get(cookie) if cookie in cookies else None
     return _language_for(chosen, environ.get("HTTP_ACCEPT_LANGUAGE", ""))
 
 

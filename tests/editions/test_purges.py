@@ -50,3 +50,13 @@ def test_page_cache_key_ignores_the_browser_on_edition_addresses(rf):
     root_ru = rf.get("/", HTTP_ACCEPT_LANGUAGE="ru").META
     root_en = rf.get("/", HTTP_ACCEPT_LANGUAGE="en").META
     assert request_key(root_ru) != request_key(root_en)
+
+
+def test_page_cache_key_varies_by_browser_on_an_interface_language_prefix(rf):
+    """`/fr/...` names an interface language, not an edition: the middleware answers it in the
+    browser's language, so a Russian and an English browser must not share its stored page."""
+    from newsdesk.delivery.pagecache import request_key
+
+    ru = rf.get("/fr/no-such-page/", HTTP_ACCEPT_LANGUAGE="ru").META
+    en = rf.get("/fr/no-such-page/", HTTP_ACCEPT_LANGUAGE="en").META
+    assert request_key(ru) != request_key(en)
