@@ -33,7 +33,7 @@ BODY = b"<p>" + b"x" * 60_000 + b"</p>"
 KEYS = tuple(f"story-{n}" for n in range(30))
 ENVIRON = {
     "REQUEST_METHOD": "GET",
-    "PATH_INFO": "/security/2026/11/30/offensive-begins/",
+    "PATH_INFO": "/en/security/2026/11/30/offensive-begins/",
     "QUERY_STRING": "",
     "SCRIPT_NAME": "",
     "SERVER_NAME": "127.0.0.1",
