@@ -218,13 +218,22 @@ def post_entry(request, entry_id: int):
     _require_writer(request)
     entry = _entry(entry_id)
     try:
-        services.post_entry(entry, request.user, version=int(request.POST.get("version", 0)))
+        services.post_entry(entry, request.user, version=_posted_version(request))
         messages.success(request, _("Posted."))
     except services.EditConflict:
         messages.error(request, _("The entry changed since you saw it: look again, then post."))
     except ValidationError as error:
         messages.error(request, _errors(error))
     return redirect("live_composer", entry.coverage_id)
+
+
+def _posted_version(request) -> int:
+    """The entry version the list's "Post now" form was made from; 0 (which no entry has, so
+    the post is refused as a conflict) when it is missing or not a number."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
 
 
 @require_POST

@@ -105,6 +105,20 @@ def test_an_editor_posts_a_draft_from_the_list(client, coverage, editor):
     assert draft.status == EntryStatus.POSTED
 
 
+@pytest.mark.parametrize("version", ["", "abc", "1.5"])
+def test_a_post_with_a_garbled_version_is_refused_with_a_message(client, coverage, editor, version):
+    """A "Post now" form whose version is missing or not a number leaves the draft unposted and
+    says why, instead of failing with a server error."""
+    draft = LiveEntry.objects.create(coverage=coverage, headline="Waiting", body=[])
+    response = signed_in(client, editor).post(
+        reverse("live_post_entry", args=[draft.pk]), {"version": version}, follow=True
+    )
+    assert response.status_code == 200
+    assert "The entry changed since you saw it" in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == EntryStatus.DRAFT
+
+
 def test_two_editors_editing_one_entry_do_not_overwrite_each_other(client, coverage, editor):
     entry = post(coverage, editor, "Casualties: 12.")
     url = reverse("live_edit_entry", args=[entry.pk])
