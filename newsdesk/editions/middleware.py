@@ -46,17 +46,14 @@ class EditionMiddleware:
             response = HttpResponseRedirect(_with_query(request, f"/{chosen}/"))
             patch_vary_headers(response, ["Accept-Language", "Cookie"])
             return response
-        urlconf = getattr(request, "urlconf", None)
-        path = request.path_info
-        if not is_valid_path(path, urlconf) and not (
-            not path.endswith("/") and is_valid_path(f"{path}/", urlconf)  # CommonMiddleware's
-        ):
-            target = f"/{services.default_edition()}{request.path_info}"
-            with translation.override(services.default_edition()):
-                if is_valid_path(target, urlconf):
-                    return HttpResponsePermanentRedirect(_with_query(request, target))
         language = translation.get_language_from_request(request)
         response = self._serve(request, language)
+        if response.status_code == 404:
+            # Only an address nothing answers can be one of the time before editions: the
+            # admin, the API and static files never pay for the look-up.
+            moved = _in_default_edition(request)
+            if moved is not None:
+                return moved
         patch_vary_headers(response, ["Accept-Language"])
         return response
 
@@ -66,6 +63,21 @@ class EditionMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def _in_default_edition(request: HttpRequest) -> HttpResponse | None:
+    """A 301 to the default edition's address of the same path when it has one, else None."""
+    urlconf = getattr(request, "urlconf", None)
+    path = request.path_info
+    if is_valid_path(path, urlconf) or (
+        not path.endswith("/") and is_valid_path(f"{path}/", urlconf)  # CommonMiddleware's
+    ):
+        return None  # the address exists and answered 404 itself (an unknown story, say)
+    target = f"/{services.default_edition()}{path}"
+    with translation.override(services.default_edition()):
+        if is_valid_path(target, urlconf):
+            return HttpResponsePermanentRedirect(_with_query(request, target))
+    return None
 
 
 def _with_query(request: HttpRequest, path: str) -> str:
