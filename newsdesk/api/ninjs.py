@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 
 from newsdesk.api.bodies import absolute, body_html
 from newsdesk.api.representations import renditions
-from newsdesk.api.services import byline_of, tags_of
+from newsdesk.api.services import body_figures, byline_of, tags_of
 from newsdesk.bylines.services import byline_text
 
 #: The ninjs version we write, and the schema it validates against.
@@ -96,11 +96,8 @@ def _pictures(story, base_url: str) -> list[dict]:
     shown = []
     if story.lead_photo_id and story.lead_photo:
         shown.append((LEAD_PICTURE, story.lead_photo, ""))
-    n = 0
-    for block in story.body:
-        if block.block_type == "photo" and block.value["photo"] is not None:
-            n += 1
-            shown.append((f"picture-{n}", block.value["photo"], block.value["caption"]))
+    for n, (photo, caption) in enumerate(body_figures(story), start=1):
+        shown.append((f"picture-{n}", photo, caption))
     return [_picture(name, photo, caption, base_url) for name, photo, caption in shown]
 
 

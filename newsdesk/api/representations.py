@@ -8,7 +8,7 @@ from django.urls import get_script_prefix, reverse
 from wagtail.images.models import SourceImageIOError
 
 from newsdesk.api.bodies import absolute, body_html
-from newsdesk.api.services import byline_of, language_of, tags_of
+from newsdesk.api.services import body_figures, byline_of, language_of, tags_of
 from newsdesk.bylines.services import byline_text
 from newsdesk.photos.renditions import place_filters
 
@@ -147,15 +147,10 @@ def story(story, base_url: str) -> dict:
 
 def story_detail(story_obj, base_url: str) -> dict:
     """A story with its body (as HTML and its photos) and its corrections."""
-    body_photos = [
-        (block.value["photo"], block.value["caption"])
-        for block in story_obj.body
-        if block.block_type == "photo" and block.value["photo"] is not None
-    ]
     return {
         **story(story_obj, base_url),
         "body_html": body_html(story_obj, base_url),
-        "photos": [photo(p, base_url, caption) for p, caption in body_photos],
+        "photos": [photo(p, base_url, caption) for p, caption in body_figures(story_obj)],
         "corrections": [
             {"kind": c.kind, "text": c.text, "noted_at": c.noted_at}
             for c in story_obj.api_corrections

@@ -281,12 +281,17 @@ def find_story(story_id: int) -> Article:
     return story
 
 
-def body_photos(story: Article) -> list[Photo]:
+def body_figures(story: Article) -> list[tuple[Photo, str]]:
+    """The photos of a story's body, in order, each with its caption in this story."""
     return [
-        block.value["photo"]
+        (block.value["photo"], block.value["caption"])
         for block in story.body
         if block.block_type == "photo" and block.value["photo"] is not None
     ]
+
+
+def body_photos(story: Article) -> list[Photo]:
+    return [photo for photo, _caption in body_figures(story)]
 
 
 def with_photos(stories: list[Article], *, body: bool) -> None:
