@@ -23,7 +23,7 @@ def shown_entries(coverage: LiveCoverage):
     """Posted and withdrawn entries, newest first, with their credits and broken-out stories."""
     return (
         LiveEntry.objects.filter(coverage=coverage, status__in=SHOWN_STATUSES)
-        .select_related("agency", "breakout_story__section")
+        .select_related("agency", "breakout_story__section", "breakout_story__locale")
         .prefetch_related(
             Prefetch("authors", queryset=Author.objects.select_related("locale").order_by("name"))
         )
@@ -95,9 +95,9 @@ def coverage_of_story(article) -> dict | None:
         found = {"coverage": row["coverage_id"], "source": None}
         keys = [story_key(article.pk)]
         if row["source_id"]:
-            source = LiveEntry.objects.select_related("coverage__story__section").get(
-                pk=row["source_id"]
-            )
+            source = LiveEntry.objects.select_related(
+                "coverage__story__section", "coverage__story__locale"
+            ).get(pk=row["source_id"])
             found["source"] = {
                 "url": f"{source.coverage.story.get_absolute_url()}#{source.anchor}",
                 "headline": source.coverage.story.headline,
@@ -183,7 +183,7 @@ def find_coverage(coverage_id: int) -> LiveCoverage:
         raise Http404("No such live coverage.")
     coverage = (
         LiveCoverage.objects.filter(pk=coverage_id, story__live=True)
-        .select_related("story__section")
+        .select_related("story__section", "story__locale")
         .first()
     )
     if coverage is None:

@@ -23,6 +23,8 @@ LIVE_PAGE_QUERIES = STORY_PAGE_QUERIES + 7
 # The coverage and its story, the changed entries, their authors, their photos and renditions,
 # the key events (the pinned entry among the changes, as above).
 UPDATES_QUERIES = 6
+# The coverage and its story, the entries, their authors, their photos and renditions.
+FEED_QUERIES = 5
 
 
 def fill(coverage, editor, n: int) -> None:
@@ -85,3 +87,34 @@ def test_asking_whether_a_story_is_live_costs_an_ordinary_story_nothing(client, 
     with CaptureQueriesContext(connection) as captured:
         client.get(story.get_absolute_url())
     assert len(captured) <= STORY_PAGE_COLD_QUERIES
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom", "json"])
+def test_each_feed_costs_the_same_with_2_or_12_entries(client, section, kind):
+    """An entry's link and body come from what the feed fetched for all of them, not from a
+    query of its own (before: 14 and 34 queries for RSS, 8 and 16 for JSON Feed)."""
+    editor = make_editor()
+    small, large = (
+        make_coverage(section, "Small", editor=editor),
+        make_coverage(section, "Large", editor=editor),
+    )
+    fill(small, editor, 2)
+    fill(large, editor, 12)
+    assert count(client, f"/en/live/{small.pk}/feed/{kind}/") == FEED_QUERIES
+    assert count(client, f"/en/live/{large.pk}/feed/{kind}/") == FEED_QUERIES
+
+
+def test_broken_out_entries_link_to_their_stories_at_no_cost_per_entry(client, section):
+    """Each entry broken out into a published story links to it; the stories' editions come
+    with the entries (before: a query per broken-out entry for its story's locale)."""
+    editor = make_editor()
+    small, large = (
+        make_coverage(section, "Small", editor=editor),
+        make_coverage(section, "Large", editor=editor),
+    )
+    for coverage, n in ((small, 2), (large, 6)):
+        fill(coverage, editor, n)
+        for entry in coverage.entries.all():
+            services.break_out(entry, editor).save_revision(user=editor).publish()
+    assert count(client, small.story.get_absolute_url()) == LIVE_PAGE_QUERIES
+    assert count(client, large.story.get_absolute_url()) == LIVE_PAGE_QUERIES
