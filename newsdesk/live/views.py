@@ -10,16 +10,24 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from newsdesk.articles.cache_keys import story_key
 from newsdesk.delivery import tag_response
 from newsdesk.live import reading
 from newsdesk.live.cache_keys import live_key
 from newsdesk.live.structured_data import as_script_json, live_blog_posting
+from newsdesk.localisation.digits import digits_for
 
 #: How many windows away from the server's a reader's clock may be before it is told to resync
 #: (an hour at 10 s windows): within it, every window is answered and cached.
 WINDOW_TOLERANCE = 360
+
+#: Counts that between them fall in every plural category of the languages we ship (CLDR's
+#: zero, one, two, few, many, other for Arabic; one, few, many for Russian). The page's script
+#: picks the text of the sample in the same category as its count, by the browser's
+#: `Intl.PluralRules`, whose rules are the ones our catalogues use.
+PLURAL_SAMPLES = (0, 1, 2, 3, 5, 11, 21, 100, 101, 102)
 
 
 def current_window(now: float | None = None) -> int:
@@ -75,6 +83,21 @@ def story_page(request, article, context) -> dict | None:
             "poll_seconds": settings.NEWSDESK_LIVE_POLL_SECONDS,
             "poll_max_seconds": settings.NEWSDESK_LIVE_POLL_MAX_SECONDS,
             "live_json_ld": as_script_json(json_ld),
+            "live_strings": button_texts() if polling else None,
         },
         "keys": [live_key(coverage.pk), *reading.entry_keys(shown)],
+    }
+
+
+def button_texts() -> dict:
+    """The "N new updates" button's texts in the page's language, for live.js: one per plural
+    sample with `{n}` where the count goes, the text shown when only a reload will do, and the
+    digits the page writes numbers in."""
+    return {
+        "samples": {
+            str(n): ngettext("%(count)s new update", "%(count)s new updates", n) % {"count": "{n}"}
+            for n in PLURAL_SAMPLES
+        },
+        "reload": gettext("New updates: reload the page"),
+        "digits": digits_for(),
     }

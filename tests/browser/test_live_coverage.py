@@ -9,6 +9,7 @@ from django.urls import reverse
 from newsdesk.live.models import LiveEntry
 from tests.browser.conftest import sign_in_to_admin
 from tests.common.db.live import make_coverage, post
+from tests.common.db.sections import make_edition, translate_section
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -100,3 +101,30 @@ def test_an_editor_posts_and_a_reader_sees_new_updates_then_the_entries(
     assert "What we know" in plain.locator(".live__pinned").inner_text()
     assert plain.locator(".live__new").is_hidden()
     plain_context.close()
+
+
+@pytest.mark.parametrize(
+    ("language", "section_title", "two", "three"),
+    [
+        ("ru", "Безопасность", "2 новых обновления", "3 новых обновления"),
+        ("ar", "الأمن", "تحديثان جديدان", "3 تحديثات جديدة"),
+    ],
+)
+def test_the_new_updates_button_speaks_the_editions_language_and_plurals(
+    live_server, page, home, section, admin_user, settings, language, section_title, two, three
+):
+    """The button's text comes from the edition's catalogue with the count's plural form
+    (Arabic's dual, Russian's few), not from English written into the script."""
+    settings.NEWSDESK_LIVE_WINDOW_SECONDS = 1
+    settings.NEWSDESK_LIVE_POLL_SECONDS = 1
+    make_edition(home, language)
+    coverage = make_coverage(translate_section(section, language, section_title), editor=admin_user)
+    post(coverage, admin_user, "First.")
+    page.goto(live_server.url + coverage.story.get_absolute_url())
+    assert page.locator("html").get_attribute("lang") == language
+    button = page.locator(".live__new-button")
+    post(coverage, admin_user, "Second.")
+    post(coverage, admin_user, "Third.")
+    button.filter(has_text=re.compile(f"^{two}$")).wait_for()
+    post(coverage, admin_user, "Fourth.")
+    button.filter(has_text=re.compile(f"^{three}$")).wait_for()

@@ -39,10 +39,34 @@
     if (before < 0 && after !== before) window.scrollBy(0, after - before);
   }
 
+  // The texts come from the page in its language (live-strings, written by the server from
+  // the catalogues); the count's plural category is the browser's CLDR rule for the language.
+  var strings = readStrings();
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+
+  function readStrings() {
+    var element = document.getElementById("live-strings");
+    try { return JSON.parse(element.textContent); } catch (error) { return null; }
+  }
+
+  function inDigits(n) {
+    var digits = (strings && strings.digits) || "0123456789";
+    return String(n).replace(/[0-9]/g, function (d) { return digits.charAt(Number(d)); });
+  }
+
   function label(n) {
-    if (reloadOnly) return lang.indexOf("fr") === 0 ? "Nouvelles mises à jour : recharger la page" : "New updates: reload the page";
-    if (lang.indexOf("fr") === 0) return n === 1 ? "1 nouvelle mise à jour" : n + " nouvelles mises à jour";
-    return n === 1 ? "1 new update" : n + " new updates";
+    if (!strings) return reloadOnly ? "\u21bb" : "+" + n;
+    if (reloadOnly) return strings.reload;
+    var chosen = null;
+    var samples = Object.keys(strings.samples);
+    if (plurals) {
+      var category = plurals.select(n);
+      for (var i = 0; i < samples.length && chosen === null; i++) {
+        if (plurals.select(Number(samples[i])) === category) chosen = samples[i];
+      }
+    }
+    if (chosen === null) chosen = n === 1 ? "1" : "2";
+    return strings.samples[chosen].replace("{n}", inDigits(n));
   }
 
   function showButton() {
