@@ -30,6 +30,16 @@ def edition_from_path(path: str) -> str | None:
     return first if first in settings.NEWSDESK_EDITIONS else None
 
 
+def edition_of_language(language: str) -> str | None:
+    """The edition a text in `language` belongs to ("ru-RU" and "ru" are "ru"), or None when
+    no edition publishes in it."""
+    code = (language or "").strip().lower().replace("_", "-")
+    for candidate in (code, code.split("-")[0]):
+        if candidate in settings.NEWSDESK_EDITIONS:
+            return candidate
+    return None
+
+
 def edition_for_browser(accept_language: str, cookie_language: str | None = None) -> str:
     """The edition a reader arriving at `/` is sent to: their language cookie when it names an
     edition, else the first edition their browser's Accept-Language asks for, else the default."""

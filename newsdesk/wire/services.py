@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.articles.embargo import Embargoed
+from newsdesk.editions.services import edition_of_language
 from newsdesk.wire import pictures, stories
 from newsdesk.wire.items import ParsedItem, changes_between
 from newsdesk.wire.models import IncomingItem, IncomingVersion, IngestLogEntry, WireSource
@@ -123,6 +124,7 @@ def ingest_item(
         return _kill(item)
     story = item.story
     if story is None:
+        section, _missing = section_in_its_edition(section, parsed.language)
         if parsed.makes_story and section is not None:
             item.story = _create_story(parsed, source, section, fetch_picture)
             item.status = IncomingItem.Status.NEW
@@ -193,11 +195,30 @@ def _first_version(parsed, uri, digest, source, section, fetch_picture) -> Outco
         return Outcome("desk", f"On the desk ({parsed.kind}): {item.headline}", item)
     if section is None:
         return Outcome("desk", f"On the desk (no section to file it in): {item.headline}", item)
+    section, missing = section_in_its_edition(section, parsed.language)
+    if section is None:
+        return Outcome("desk", f"On the desk ({missing}): {item.headline}", item)
     item.story = _create_story(parsed, source, section, fetch_picture)
     item.status = IncomingItem.Status.NEW
     item.save()
     said = "published" if item.story.live else "scheduled" if item.story.go_live_at else "draft"
     return Outcome("created", f"New story ({said}): {item.headline}", item)
+
+
+def section_in_its_edition(section, language: str):
+    """The section a story in `language` is filed in: `section` itself, or its translation in
+    the edition of the item's language (an agency's Russian service fed to the Security section
+    files in the Russian edition's). Returns (None, why) when that edition lacks the section;
+    an item in a language without an edition stays in `section`."""
+    if section is None:
+        return None, "no section to file it in"
+    edition = edition_of_language(language)
+    if edition is None or edition == section.locale.language_code:
+        return section, ""
+    translated = section.get_translations().filter(locale__language_code=edition).first()
+    if translated is None:
+        return None, f"no translation of the section {section.title} in the {edition} edition"
+    return translated.specific, ""
 
 
 def _create_story(parsed: ParsedItem, source, section, fetch_picture=None):

@@ -23,3 +23,12 @@ def source(section, tmp_path):
         section=section,
         folder=str(tmp_path / "incoming"),
     )
+
+
+@pytest.fixture
+def russian_edition(home, section):
+    """The Russian edition with its Security section, where Russian copy for `section` is filed."""
+    from tests.common.db.sections import make_edition, translate_section
+
+    make_edition(home, "ru")
+    return translate_section(section, "ru", "Безопасность")

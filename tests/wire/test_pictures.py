@@ -37,7 +37,9 @@ def test_a_picture_beside_the_file_becomes_the_lead_photo(source, tmp_path):
     assert (incoming / "photo-1.jpg").exists()  # not taken for an item
 
 
-def test_a_missing_or_broken_picture_leaves_the_story_without_and_says_why(source, tmp_path):
+def test_a_missing_or_broken_picture_leaves_the_story_without_and_says_why(
+    source, tmp_path, russian_edition
+):
     incoming = tmp_path / "incoming"
     incoming.mkdir()
     (incoming / "item.json").write_bytes(fixture("ninjs-1.json"))

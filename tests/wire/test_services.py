@@ -120,7 +120,9 @@ def test_an_embargoed_item_cannot_be_published_before_its_embargo(source):
     assert not story.live
 
 
-def test_a_source_that_publishes_at_once_holds_an_embargoed_item_until_its_time(source):
+def test_a_source_that_publishes_at_once_holds_an_embargoed_item_until_its_time(
+    source, russian_edition
+):
     source.default_status = WireSource.DefaultStatus.PUBLISH
     source.save()
     later = timezone.now() + timedelta(hours=2)
@@ -153,3 +155,30 @@ def test_a_script_in_a_body_is_removed_and_the_log_says_so(source):
     story = Article.objects.get()
     assert "script" not in json.dumps(story.body.get_prep_value())
     assert IngestLogEntry.objects.get().level == "warning"
+
+
+def test_an_item_in_an_editions_language_is_filed_in_that_editions_section(source, russian_edition):
+    """An agency's Russian copy fed to the Security section lands in the Russian edition's
+    Security section, a story of that edition."""
+    (outcome,) = ingest_bytes(ninjs("1", language="ru-RU"), source=source)
+    assert outcome.action == "created"
+    story = Article.objects.get()
+    assert story.section == russian_edition
+    assert story.locale.language_code == "ru"
+
+
+def test_an_item_whose_edition_lacks_the_section_waits_on_the_desk(source, home):
+    from tests.common.db.sections import make_edition
+
+    make_edition(home, "ru")
+    (outcome,) = ingest_bytes(ninjs("1", language="ru"), source=source)
+    assert outcome.action == "desk"
+    assert "no translation of the section" in outcome.message
+    assert not Article.objects.exists()
+    assert IncomingItem.objects.get().language == "ru"
+
+
+def test_an_item_in_a_language_without_an_edition_stays_in_the_sources_section(source):
+    """French has no edition (the fixture is French): the story is the source section's."""
+    ingest_bytes(fixture("ninjs-3.json"), source=source)
+    assert Article.objects.get().section == source.section

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def desk(source):
+def desk(source, russian_edition):
     for name in ("ninjs-2.json", "ninjs-3.json", "nitf.xml", "newsml-g2-picture.xml"):
         ingest_bytes(fixture(name), source=source, name=name)
     return IncomingItem.objects.all()
