@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from newsdesk.api.services import byline_of, tags_of
 from newsdesk.articles.cache_keys import SITE_KEY, comments_key, story_key
 from newsdesk.delivery import make_key
+from newsdesk.live.cache_keys import live_key
+from newsdesk.live.reading import entry_keys
 
 #: On every list whose members a story, author or agency change may add or remove.
 LIST_KEY = "feed"
@@ -46,3 +48,15 @@ def story_list_keys(stories: Iterable) -> list[str]:
     for story in stories:
         keys += story_keys(story)
     return keys
+
+
+def live_keys(page) -> list[str]:
+    """A page of live entries: the coverage (purged on every entry change), its story, the
+    credited names and photos, and the stories entries were broken out into."""
+    keys = [SITE_KEY, live_key(page.coverage.pk), story_key(page.coverage.story_id)]
+    for entry in page.entries:
+        keys += [make_key("author", a.pk, "byline") for a in entry.authors.all()]
+        if entry.agency_id:
+            keys.append(make_key("agency", entry.agency_id))
+    keys += entry_keys(page.entries)
+    return list(dict.fromkeys(keys))

@@ -10,6 +10,7 @@ from wagtail.images.models import SourceImageIOError
 from newsdesk.api.bodies import absolute, body_html
 from newsdesk.api.services import body_figures, byline_of, language_of, tags_of
 from newsdesk.bylines.services import byline_text
+from newsdesk.live.models import EntryStatus
 from newsdesk.photos.renditions import place_filters
 
 logger = logging.getLogger(__name__)
@@ -155,4 +156,53 @@ def story_detail(story_obj, base_url: str) -> dict:
             {"kind": c.kind, "text": c.text, "noted_at": c.noted_at}
             for c in story_obj.api_corrections
         ],
+    }
+
+
+def live_entry(entry, story_web_url: str, base_url: str) -> dict:
+    """An entry of live coverage as readers see it: a withdrawn one keeps its place and says
+    why, without its words."""
+    withdrawn = entry.status == EntryStatus.WITHDRAWN
+    breakout = entry.breakout_story if entry.breakout_story_id else None
+    return {
+        "id": entry.pk,
+        "web_url": f"{story_web_url}#{entry.anchor}",
+        "headline": "" if withdrawn else entry.headline,
+        "body_html": "" if withdrawn else body_html(entry, base_url),
+        "posted_at": entry.posted_at,
+        "key_event": entry.key_event and not withdrawn,
+        "pinned": entry.pinned and not withdrawn,
+        "authors": [{"id": a.pk, "name": a.name, "slug": a.slug} for a in entry.authors.all()],
+        "agency": (
+            {
+                "id": entry.agency.pk,
+                "name": entry.agency.name,
+                "short_name": entry.agency.short_name,
+            }
+            if entry.agency_id
+            else None
+        ),
+        "correction": (
+            {"text": entry.correction_note, "noted_at": entry.corrected_at}
+            if entry.correction_note and entry.corrected_at and not withdrawn
+            else None
+        ),
+        "withdrawn": (
+            {"text": entry.withdrawn_note, "noted_at": entry.withdrawn_at} if withdrawn else None
+        ),
+        "breakout_story_url": (
+            api_url("story", base_url, story_id=breakout.pk) if breakout and breakout.live else None
+        ),
+    }
+
+
+def live_coverage(page, base_url: str) -> dict:
+    coverage = page.coverage
+    story_web_url = absolute(coverage.story.get_absolute_url(), base_url)
+    return {
+        "story_url": api_url("story", base_url, story_id=coverage.story_id),
+        "status": coverage.status,
+        "coverage_start": coverage.coverage_start,
+        "coverage_end": coverage.coverage_end,
+        "results": [live_entry(e, story_web_url, base_url) for e in page.entries],
     }

@@ -161,6 +161,40 @@ class StoryDetail(Story):
     corrections: list[Correction]
 
 
+class Notice(Schema):
+    text: str
+    noted_at: datetime
+
+
+class LiveEntry(Schema):
+    id: int
+    web_url: str
+    headline: str
+    body_html: str = Field(description="Empty for a withdrawn entry.")
+    posted_at: datetime
+    key_event: bool
+    pinned: bool
+    authors: list[AuthorRef]
+    agency: AgencyRef | None
+    correction: Notice | None = Field(description="The correction readers are shown, if any.")
+    withdrawn: Notice | None = Field(description="Why the entry was withdrawn, if it was.")
+    breakout_story_url: str | None = Field(
+        description="The story this entry was broken out into, once published."
+    )
+
+
+class LiveCoverage(Schema):
+    """The entries of a story covered live, newest first, a page at a time."""
+
+    story_url: str
+    status: Literal["live", "paused", "ended"]
+    coverage_start: datetime
+    coverage_end: datetime | None
+    results: list[LiveEntry]
+    next: str | None = Field(description="The next page's address; null on the last page.")
+    next_cursor: str | None
+
+
 class StoryList(Schema):
     results: list[Story]
     next: str | None = Field(description="The next page's address; null on the last page.")

@@ -22,6 +22,9 @@ from taggit.models import Tag
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry
 from newsdesk.bylines.models import Agency, Author
 from newsdesk.discussion.models import Comment
+from newsdesk.live.models import LiveCoverage, LiveEntry
+from newsdesk.live.reading import shown_entries
+from newsdesk.live.reading import with_photos as with_entry_photos
 from newsdesk.photos.models import Photo
 from newsdesk.photos.services import with_renditions
 from newsdesk.sections.models import SectionPage
@@ -356,3 +359,33 @@ def find_photo(photo_id: int) -> Photo:
         raise Http404("No photo readers can see has this id.")
     with_renditions([photo])
     return photo
+
+
+@dataclass
+class LiveEntriesPage:
+    coverage: LiveCoverage
+    entries: list[LiveEntry]
+    next_cursor: str | None
+
+
+#: Entries come newest first, as on the story page; a cursor is made for this order only.
+LIVE_ORDERING = "-posted"
+
+
+def live_entries_page(story_id: int, cursor: str | None, limit: int | None) -> LiveEntriesPage:
+    """A page of the entries readers see of a published story covered live (posted and
+    withdrawn), newest first, with their credits and body photos; 404 when there is none.
+    Five queries: the coverage with its story, the entries, their authors, photos, renditions."""
+    coverage = (
+        LiveCoverage.objects.filter(story_id=story_id, story__in=Article.objects.published())
+        .select_related("story__locale", "story__section")
+        .first()
+    )
+    if coverage is None:
+        raise Http404("No published story covered live has this id.")
+    entries, next_cursor = keyset_page(
+        shown_entries(coverage), LIVE_ORDERING, "posted_at", cursor, page_size(limit)
+    )
+    for entry in entries:
+        entry.coverage = coverage
+    return LiveEntriesPage(coverage, with_entry_photos(entries), next_cursor)

@@ -164,6 +164,22 @@ def story(request, story_id: int = ID):
 
 
 @api.get(
+    "/v1/stories/{story_id}/live/",
+    response={200: schemas.LiveCoverage, **ERRORS},
+    url_name="story_live",
+)
+def story_live(request, page: Query[schemas.PageQuery], story_id: int = ID):
+    """The entries of a story covered live, newest first (docs/apps/api.md, "Live coverage")."""
+    shown = services.live_entries_page(story_id, page.cursor, page.limit)
+    data = schemas.LiveCoverage(
+        **representations.live_coverage(shown, base_url(request)),
+        next=next_address(request, shown.next_cursor),
+        next_cursor=shown.next_cursor,
+    )
+    return tagged(request, data.model_dump(mode="json"), cache_keys.live_keys(shown))
+
+
+@api.get(
     "/v1/stories/{story_id}/ninjs",
     response={200: dict, **ERRORS},
     url_name="story_ninjs",
