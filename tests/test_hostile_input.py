@@ -90,6 +90,7 @@ ENDPOINTS = (
     Endpoint("articles:search", "/en/search/", params=("q", "page")),
     Endpoint("articles:tag", "/en/tags/{tag}/", params=("page",)),
     Endpoint("bylines:author", "/en/authors/{author}/", params=("page",)),
+    Endpoint("articles:corrections", "/en/corrections/", params=("page",)),
     Endpoint("feeds:latest", "/en/feeds/latest/"),
     Endpoint("feeds:section", "/en/feeds/sections/{section}/"),
     Endpoint("feeds:sitemap-index", "/en/sitemap.xml", params=("p",)),
