@@ -11,6 +11,8 @@ from newsdesk.delivery import make_key, purge
 
 #: On every reader page that shows the site's navigation and settings.
 SITE_KEY = "nav"
+#: On the corrections page and feed: any story change may add a story to them.
+CORRECTIONS_KEY = "corrections"
 
 
 def story_key(story_id: int) -> str:
@@ -41,7 +43,7 @@ def story_change_keys(article) -> list[str]:
     The story's versions in the other editions are purged too: their language switcher and
     `hreflang` name this one (and the sitemaps list it as their alternate).
     """
-    keys = [story_key(article.pk), "front", "feed", "sitemap", "search"]
+    keys = [story_key(article.pk), "front", "feed", "sitemap", "search", CORRECTIONS_KEY]
     keys += [story_key(pk) for pk in translation_ids(article)]
     keys.append(make_key("section", article.section_id))
     for entry in article.byline_entries.all():

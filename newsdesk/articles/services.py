@@ -8,12 +8,12 @@ import json
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet, TextField
+from django.db.models import Max, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 
 from newsdesk.articles import fragments
-from newsdesk.articles.models import Article, ArticleTag, BylineEntry
+from newsdesk.articles.models import Article, ArticleTag, BylineEntry, Correction
 from newsdesk.editions.services import current_edition
 from newsdesk.photos.services import with_renditions
 from newsdesk.search_index import in_language, plain_words
@@ -63,6 +63,28 @@ def paginate(
         raise Http404("No such page of stories.") from None
     page.object_list = teasers(page.object_list)
     return page
+
+
+def corrected_stories(edition: str | None = None) -> QuerySet[Article]:
+    """Published stories of the edition with a correction notice, the most recently corrected
+    first, each with its correction notices newest first in `correction_notices` and the date
+    of the latest in `last_corrected_at`. Update notices are not corrections: not listed."""
+    is_correction = Q(corrections__kind=Correction.CORRECTION)
+    return (
+        published_stories(edition)
+        .annotate(last_corrected_at=Max("corrections__noted_at", filter=is_correction))
+        .filter(last_corrected_at__isnull=False)
+        .order_by("-last_corrected_at", "-pk")
+        .prefetch_related(
+            Prefetch(
+                "corrections",
+                queryset=Correction.objects.filter(kind=Correction.CORRECTION).order_by(
+                    "-noted_at", "-pk"
+                ),
+                to_attr="correction_notices",
+            )
+        )
+    )
 
 
 def find_story(slug: str) -> Article:

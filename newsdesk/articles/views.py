@@ -7,7 +7,12 @@ from taggit.models import Tag
 from wagtail import hooks
 
 from newsdesk.articles import services
-from newsdesk.articles.cache_keys import SITE_KEY, stories_keys, story_page_keys
+from newsdesk.articles.cache_keys import (
+    CORRECTIONS_KEY,
+    SITE_KEY,
+    stories_keys,
+    story_page_keys,
+)
 from newsdesk.articles.paginators import StoryPaginator
 from newsdesk.delivery import make_key, tag_response
 
@@ -39,6 +44,13 @@ def tag(request, slug):
     stories = services.paginate(request, services.published_stories().filter(tagged_items__tag=tag))
     response = TemplateResponse(request, "articles/tag_page.html", {"tag": tag, "stories": stories})
     return tag_response(response, [SITE_KEY, make_key("tag", tag.pk), *stories_keys(stories)])
+
+
+def corrections(request):
+    """The edition's corrected stories, the most recently corrected first, with their notices."""
+    stories = services.paginate(request, services.corrected_stories())
+    response = TemplateResponse(request, "articles/corrections_page.html", {"stories": stories})
+    return tag_response(response, [SITE_KEY, CORRECTIONS_KEY, *stories_keys(stories)])
 
 
 def search(request):

@@ -2,15 +2,43 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from newsdesk.delivery import cached_page
-from newsdesk.feeds.feeds import LatestStoriesFeed, SectionStoriesFeed
+from newsdesk.feeds.comments import StoryCommentsFeed
+from newsdesk.feeds.feeds import (
+    AuthorStoriesFeed,
+    CorrectionsFeed,
+    LatestStoriesFeed,
+    SectionStoriesFeed,
+    TagStoriesFeed,
+    in_format,
+)
 from newsdesk.feeds.sitemaps import SITEMAPS
 
 app_name = "feeds"
 
-# Feeds carry `feed` and sitemaps `sitemap`: every story, section or byline change purges them.
+#: Each feed's address and name in RSS (the address itself), Atom (`atom/`) and JSON Feed (`json/`).
+FEEDS = [
+    ("feeds/latest/", "latest", LatestStoriesFeed),
+    ("feeds/sections/<str:slug>/", "section", SectionStoriesFeed),
+    ("feeds/authors/<str:slug>/", "author", AuthorStoriesFeed),
+    ("feeds/tags/<str:slug>/", "tag", TagStoriesFeed),
+    ("feeds/corrections/", "corrections", CorrectionsFeed),
+    ("feeds/comments/<int:story_id>/", "comments", StoryCommentsFeed),
+]
+
+
+def feed_patterns():
+    # Every feed carries `feed` (every story, section or byline change purges it) and the keys
+    # of what it lists (feeds.ReaderFeed).
+    for address, name, feed_class in FEEDS:
+        yield path(address, cached_page("feed")(in_format(feed_class, "rss")()), name=name)
+        for kind in ("atom", "json"):
+            view = cached_page("feed")(in_format(feed_class, kind)())
+            yield path(f"{address}{kind}/", view, name=f"{name}-{kind}")
+
+
+# Sitemaps carry `sitemap`.
 urlpatterns = [
-    path("feeds/latest/", cached_page("feed")(LatestStoriesFeed()), name="latest"),
-    path("feeds/sections/<str:slug>/", cached_page("feed")(SectionStoriesFeed()), name="section"),
+    *feed_patterns(),
     path(
         "sitemap.xml",
         cached_page("sitemap")(sitemap_views.index),

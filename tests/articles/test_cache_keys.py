@@ -31,6 +31,7 @@ def change_keys(story, author) -> set[str]:
         "feed",
         "sitemap",
         "search",
+        "corrections",
         f"section-{story.section_id}",
         f"author-{author.pk}",
         f"tag-{tag.pk}",

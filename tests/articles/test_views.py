@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from newsdesk.articles.models import Correction
 from tests.common.db.articles import days_ago, make_story, paragraph
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
 from tests.common.db.photos import PhotoFactory
@@ -215,3 +216,62 @@ def test_scheduled_story_is_hidden_until_its_time_then_published(client, section
     story.refresh_from_db()
     assert story.live
     assert client.get(story.get_absolute_url()).status_code == 200
+
+
+def test_corrections_page_lists_corrected_stories_most_recently_corrected_first(client, section):
+    """Each with its correction notices and dates; updates and uncorrected stories are not."""
+    make_story(section, "Never corrected")
+    make_story(section, "Only updated", corrections=[("update", "More detail.", days_ago(1))])
+    older = make_story(
+        section,
+        "Corrected long ago",
+        corrections=[("correction", "The minister's name was misspelt.", days_ago(5))],
+        published_at=days_ago(1),
+    )
+    recent = make_story(
+        section,
+        "Corrected today",
+        corrections=[
+            ("correction", "The <b>vote</b> was 5-4.", days_ago(0.1)),
+            ("correction", "A date was wrong.", days_ago(3)),
+            ("update", "Added a reaction.", days_ago(2)),
+        ],
+        published_at=days_ago(4),
+    )
+    response = client.get("/en/corrections/")
+    soup = soup_of(response)
+    entries = soup.select(".corrected-story")
+    assert [entry.select_one(".teaser__headline").get_text(strip=True) for entry in entries] == [
+        "Corrected today",
+        "Corrected long ago",
+    ]
+    notices = entries[0].select(".correction")
+    assert [notice.get_text(" ", strip=True).split(": ", 1)[1] for notice in notices] == [
+        "The <b>vote</b> was 5-4.",
+        "A date was wrong.",
+    ]
+    latest = recent.corrections.order_by("-noted_at")[0].noted_at
+    assert notices[0].time["datetime"] == timezone.localtime(latest).isoformat()
+    assert entries[1].select_one(".teaser__headline a")["href"] == older.get_absolute_url()
+    keys = set(response["xkey"].split())
+    assert {"nav", "corrections", f"story-{recent.pk}", f"story-{older.pk}"} <= keys
+
+
+def test_corrections_page_is_paginated(client, section, settings):
+    settings.NEWSDESK_STORIES_PER_PAGE = 2
+    for i in range(3):
+        make_story(section, f"Story {i}", corrections=[("correction", "Fix.", days_ago(i))])
+    assert client.get("/en/corrections/?page=2").status_code == 200
+    assert client.get("/en/corrections/?page=3").status_code == 404
+    assert client.get("/en/corrections/?page=x").status_code == 404
+
+
+def test_a_correction_purges_the_corrections_page(
+    section, purges, django_capture_on_commit_callbacks
+):
+    story = make_story(section)
+    purges.purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.corrections.add(Correction(kind="correction", text="Fixed.", noted_at=days_ago(0)))
+        story.save_revision().publish()
+    assert "corrections" in purges.purged_keys()

@@ -68,8 +68,13 @@ def test_story_page_headers_and_keys(client, story, author):
         ("author", {"nav", "author", "story"}),
         ("tag", {"nav", "tag", "story"}),
         ("search", {"nav", "search", "story"}),
-        ("feed", {"feed"}),
-        ("section_feed", {"feed"}),
+        ("feed", {"feed", "story", "tag-label"}),
+        ("section_feed", {"feed", "section", "story", "tag-label"}),
+        ("author_feed", {"feed", "author", "story", "tag-label"}),
+        ("tag_feed", {"feed", "tag", "story", "tag-label"}),
+        ("comments_feed", {"feed", "story", "comments"}),
+        ("corrections", {"nav", "corrections"}),
+        ("corrections_feed", {"feed", "corrections"}),
         ("sitemap", {"sitemap"}),
         ("section_sitemap", {"sitemap"}),
         ("policy", {"nav", "policy"}),
@@ -87,6 +92,11 @@ def test_every_reader_page_is_public_with_its_keys(
         "search": "/en/search/?q=Offensive",
         "feed": "/en/feeds/latest/",
         "section_feed": f"/en/feeds/sections/{section.slug}/",
+        "author_feed": f"/en/feeds/authors/{author.slug}/atom/",
+        "tag_feed": f"/en/feeds/tags/{tag.slug}/json/",
+        "comments_feed": f"/en/feeds/comments/{story.pk}/",
+        "corrections": "/en/corrections/",
+        "corrections_feed": "/en/feeds/corrections/",
         "sitemap": "/en/sitemap.xml",
         "section_sitemap": "/en/sitemap-stories.xml",
         "policy": "/en/discussion/policy/",
@@ -94,8 +104,15 @@ def test_every_reader_page_is_public_with_its_keys(
     response = client.get(address)
     assert response.status_code == 200, address
     assert response["Cache-Control"].startswith("public")
-    ids = {"story": story.pk, "section": section.pk, "author": author.pk, "tag": tag.pk}
+    ids = {
+        "story": story.pk,
+        "section": section.pk,
+        "author": author.pk,
+        "tag": tag.pk,
+        "comments": story.pk,
+    }
     wanted = {f"{kind}-{ids[kind]}" if kind in ids else kind for kind in expected}
+    wanted = {f"tag-{tag.pk}-label" if kind == "tag-label" else kind for kind in wanted}
     assert keys_of(response) == wanted
     assert response.has_header("ETag")
 

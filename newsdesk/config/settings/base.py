@@ -336,6 +336,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Newsdesk
 NEWSDESK_STORIES_PER_PAGE = env_int("NEWSDESK_STORIES_PER_PAGE", 12)
+# Story feeds carry the whole body, not only the standfirst (docs/apps/feeds.md#full-text).
+NEWSDESK_FEED_FULL_TEXT = env_bool("NEWSDESK_FEED_FULL_TEXT", False)
 # How long the search index's average title length is reused before it is measured again.
 # The content API (docs/apps/api.md).
 NEWSDESK_API_PAGE_SIZE = env_int("NEWSDESK_API_PAGE_SIZE", 20)
