@@ -26,6 +26,9 @@ SPECS: dict[str, str] = {
     "story": "format-{webp,jpeg}|width-{480,800,1200}",
     "teaser": "format-{webp,jpeg}|fill-{400x225,800x450}-c80",
     "portrait": "format-{webp,jpeg}|fill-{96x96,192x192}-c100",
+    # A story's lead photo as search engines ask for it in structured data (feeds): 16:9, 4:3
+    # and 1:1 crops 1200 px wide, in JPEG, which every reader of JSON-LD takes.
+    "structured_data": "format-jpeg|fill-{1200x675,1200x900,1200x1200}",
 }
 
 #: How much larger than the rendition the decoded picture stays, for a clean final resample
