@@ -250,6 +250,7 @@ def test_the_page_describes_itself_as_a_live_blog_posting(client, coverage, edit
     assert data["headline"] == coverage.story.headline
     assert data["coverageStartTime"] == coverage.coverage_start.isoformat()
     assert "coverageEndTime" not in data
+    assert data["publisher"]["name"] == "The Test Courier"
     (update,) = data["liveBlogUpdate"]
     assert update["@type"] == "BlogPosting" and update["headline"] == "Shelling"
     assert update["articleBody"] == "Shelling </script> & <b>continues</b>."
