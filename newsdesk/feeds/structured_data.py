@@ -321,7 +321,8 @@ def page_documents(request, context) -> list[dict]:
         return []
     site = site_name(context)
     article = context.get("article")
-    if isinstance(article, Article) and article.pk:
+    # A story page's context (articles.services.story_context) has its tags and corrections.
+    if isinstance(article, Article) and article.pk and "corrections" in context:
         if context.get("coverage") is not None and context.get("entries") is not None:
             posting = live_blog_posting(
                 request, context["coverage"], article, context["entries"].object_list, site

@@ -53,8 +53,11 @@ def test_a_preview_has_no_structured_data(request_, section):
     assert structured_data.page_documents(request_, {"is_preview": True, "article": story}) == []
 
 
-def test_a_page_it_does_not_know_has_none(request_):
+def test_a_page_it_does_not_know_has_none(request_, section):
     assert structured_data.page_documents(request_, {"stories": []}) == []
+    # A story named by a page that is not the story's own.
+    story = make_story(section)
+    assert structured_data.page_documents(request_, {"article": story}) == []
 
 
 def test_a_photo_without_a_readable_file_gives_no_images(request_):

@@ -106,11 +106,10 @@ def test_a_story_is_a_news_article_with_every_property(client, full_story):
 
 def test_the_lead_photo_comes_in_three_shapes_at_least_1200_px_wide(client, full_story):
     images = documents(client.get(full_story.get_absolute_url()))["NewsArticle"]["image"]
-    assert [(image["width"], image["height"]) for image in images] == [
-        (1200, 675),
-        (1200, 900),
-        (1200, 1200),
-    ]
+    # 16:9, 4:3 and 1:1, to the pixel: a crop decoded at its own size may round a pixel up.
+    assert [image["width"] for image in images] == [1200, 1200, 1200]
+    for image, height in zip(images, (675, 900, 1200), strict=True):
+        assert abs(image["height"] - height) <= 1, images
     for image in images:
         assert image["@type"] == "ImageObject"
         assert image["url"].startswith("http://testserver/") and image["url"].endswith(".jpg")
