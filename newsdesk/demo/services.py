@@ -49,7 +49,7 @@ DEMO_STAFF = (
 )
 
 # Where each photo appears, as named in newsdesk.photos.renditions.SPECS.
-LEAD_PLACES = ("story", "teaser")
+LEAD_PLACES = ("story", "teaser", "structured_data")
 INLINE_PLACES = ("story",)
 PORTRAIT_PLACES = ("portrait",)
 

@@ -16,7 +16,6 @@ from newsdesk.articles.cache_keys import story_key
 from newsdesk.delivery import tag_response
 from newsdesk.live import reading
 from newsdesk.live.cache_keys import live_key
-from newsdesk.live.structured_data import as_script_json, live_blog_posting
 from newsdesk.localisation.digits import digits_for
 
 #: How many windows away from the server's a reader's clock may be before it is told to resync
@@ -67,7 +66,6 @@ def story_page(request, article, context) -> dict | None:
     )
     polling = coverage.is_polled and entries.number == 1
     shown = [*entries.object_list, *([pinned] if pinned else [])]
-    json_ld = live_blog_posting(request, coverage, article, entries.object_list)
     return {
         "template": "live/live_page.html",
         "context": {
@@ -82,7 +80,6 @@ def story_page(request, article, context) -> dict | None:
             "window_seconds": settings.NEWSDESK_LIVE_WINDOW_SECONDS,
             "poll_seconds": settings.NEWSDESK_LIVE_POLL_SECONDS,
             "poll_max_seconds": settings.NEWSDESK_LIVE_POLL_MAX_SECONDS,
-            "live_json_ld": as_script_json(json_ld),
             "live_strings": button_texts() if polling else None,
         },
         "keys": [live_key(coverage.pk), *reading.entry_keys(shown)],

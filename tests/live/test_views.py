@@ -230,8 +230,9 @@ def test_unknown_or_unpublished_coverage_is_a_404(client, coverage):
 
 
 def json_ld(soup) -> dict:
-    (script,) = soup.select('script[type="application/ld+json"]')
-    return json.loads(script.string)
+    documents = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+    (posting,) = [d for d in documents if d["@type"] == "LiveBlogPosting"]
+    return posting
 
 
 def test_the_page_describes_itself_as_a_live_blog_posting(client, coverage, editor):
@@ -249,6 +250,7 @@ def test_the_page_describes_itself_as_a_live_blog_posting(client, coverage, edit
     assert data["headline"] == coverage.story.headline
     assert data["coverageStartTime"] == coverage.coverage_start.isoformat()
     assert "coverageEndTime" not in data
+    assert data["publisher"]["name"] == "The Test Courier"
     (update,) = data["liveBlogUpdate"]
     assert update["@type"] == "BlogPosting" and update["headline"] == "Shelling"
     assert update["articleBody"] == "Shelling </script> & <b>continues</b>."

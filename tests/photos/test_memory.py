@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: Refusing a pixel bomb: the upload's bytes and one form page, never the picture.
 BOMB_BOUND_MB = 32
-#: Every rendition the reader pages use (17) of a JPEG at the 64-megapixel limit.
+#: Every rendition the reader pages use (17, and structured data's 3) of a JPEG at the 64 MP limit.
 JPEG_RENDITIONS_BOUND_MB = 96
 #: The same of a PNG at the limit: decoded whole once, 3 bytes a pixel here, 4 with alpha.
 PNG_RENDITIONS_BOUND_MB = 4 * 64 + 64

@@ -40,3 +40,11 @@ def test_showing_photos_parses_no_spec(monkeypatch):
     for photo in photos:
         assert "<picture>" in str(picture_of(photo, "teaser"))
     assert "register_image_operations" not in asked
+
+
+def test_structured_data_crops_decode_with_a_smaller_margin():
+    """Its 1:1 crop of a 3:2 photo would decode a 64 MP JPEG at half size with the usual margin."""
+    from newsdesk.photos.renditions import QUALITY_MARGIN, margin_for
+
+    assert [margin_for(spec) for spec in filter_specs("structured_data")] == [1.0, 1.0, 1.0]
+    assert {margin_for(spec) for spec in filter_specs("story")} == {QUALITY_MARGIN}

@@ -344,6 +344,8 @@ NEWSDESK_API_PAGE_SIZE = env_int("NEWSDESK_API_PAGE_SIZE", 20)
 NEWSDESK_API_RATE_LIMIT = env_int("NEWSDESK_API_RATE_LIMIT", 300)
 NEWSDESK_API_RATE_LIMIT_MINUTES = env_int("NEWSDESK_API_RATE_LIMIT_MINUTES", 5)
 
+# The publisher's logo in structured data (docs/apps/feeds.md): a static file's path, or an address.
+NEWSDESK_PUBLISHER_LOGO = env_str("NEWSDESK_PUBLISHER_LOGO", "newsdesk/logo.png")
 NEWSDESK_SEARCH_NORM_SECONDS = env_int("NEWSDESK_SEARCH_NORM_SECONDS", 3600)
 # Live coverage (docs/apps/live.md): readers' pages ask for updates at an address that is the same
 # for every reader within a window of this many seconds, every poll interval, backing off to the
