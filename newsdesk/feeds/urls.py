@@ -2,8 +2,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from newsdesk.delivery import cached_page
+from newsdesk.feeds import views
 from newsdesk.feeds.feeds import LatestStoriesFeed, SectionStoriesFeed
-from newsdesk.feeds.sitemaps import SITEMAPS
+from newsdesk.feeds.sitemaps import SITEMAPS, NewsSitemap
 
 app_name = "feeds"
 
@@ -16,6 +17,13 @@ urlpatterns = [
         cached_page("sitemap")(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
         name="sitemap-index",
+    ),
+    # Before the other sitemaps' address, which the index's link to it (`sitemap-news.xml`)
+    # also matches. Stories leave it as they age, with no purge: it is kept minutes, not a day.
+    path(
+        "sitemap-news.xml",
+        cached_page("sitemap", lifetime=NewsSitemap.LIFETIME)(views.news_sitemap),
+        name="news-sitemap",
     ),
     path(
         "sitemap-<section>.xml",
