@@ -28,6 +28,10 @@ SPECS: dict[str, str] = {
     "portrait": "format-{webp,jpeg}|fill-{96x96,192x192}-c100",
 }
 
+#: The rendition link previews (Open Graph, Twitter cards) show: the story page's widest JPEG,
+#: so a story page has it already.
+SHARE_SPEC = "format-jpeg|width-1200"
+
 #: How much larger than the rendition the decoded picture stays, for a clean final resample
 #: (Pillow's `thumbnail` keeps the same margin).
 QUALITY_MARGIN = 2
@@ -60,6 +64,11 @@ def _parsed_filters(spec: str) -> tuple[Filter, ...]:
     for one in filters:
         _ = one.operations
     return filters
+
+
+def share_filter() -> Filter:
+    """The filter of SHARE_SPEC, one of the "story" place's."""
+    return next(one for one in place_filters("story") if one.spec == SHARE_SPEC)
 
 
 def all_filter_specs() -> list[str]:
