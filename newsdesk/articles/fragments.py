@@ -153,7 +153,7 @@ def story_parts(article, preview: bool = False) -> dict:
         "byline_html": _safe(byline["html"]),
         "byline_authors": byline["authors"],
         "lead_photo_html": _safe(body["lead_photo"]),
-        # Kept by bodies made before link previews: none until the story's next version.
+        # None in a body kept from before link previews, until the story's next version.
         "share_image": body.get("share_image"),
         "body_html": _safe(body["body"]),
         "related_html": _safe(related),

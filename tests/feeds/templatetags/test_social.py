@@ -125,18 +125,23 @@ def test_a_translated_story_names_its_editions_locales(client, home, section):
     assert page.canonical == ORIGIN + russian.get_absolute_url()
 
 
-def test_a_story_preview_is_noindex(rf, story):
+@pytest.mark.parametrize("published", [True, False])
+def test_a_story_preview_is_noindex(rf, section, published):
     from django.template.loader import render_to_string
 
     from newsdesk.articles.services import story_context
 
+    story = make_story(section, "Embargoed", publish=published)
+    story.refresh_from_db()
     html = render_to_string(
         "articles/article_page.html",
         story_context(story, preview=True),
-        request=rf.get(story.get_absolute_url()),
+        request=rf.get("/admin/"),
     )
     page = Head(type("Response", (), {"status_code": 200, "content": html})())
     assert page.one("robots") == "noindex"
+    assert page.one("og:title") == "Embargoed"
+    assert len(page.all("article:published_time")) == int(published)
 
 
 def test_the_front_page_is_the_sites_card(client, home):
