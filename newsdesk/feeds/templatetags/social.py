@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.core.paginator import Page
 from django.utils.translation import get_language, to_locale
 
 register = template.Library()
@@ -31,9 +32,6 @@ LIKELY_TERRITORIES = {
     "uk": "UA",
 }
 
-#: Query parameters a canonical address keeps: the page of a list (and the query of a search).
-KEPT_PARAMETERS = ("q", "page")
-
 
 def og_locale(language: str) -> str:
     """Open Graph's form of a language code: "en" -> "en_US", "pt-br" -> "pt_BR"."""
@@ -43,19 +41,22 @@ def og_locale(language: str) -> str:
     return f"{locale}_{LIKELY_TERRITORIES[language]}"
 
 
-def canonical_url(request) -> str:
-    """The page's absolute address, with its page number (`?page=2`) and search query only."""
-    kept = []
-    for name in KEPT_PARAMETERS:
-        value = request.GET.get(name, "").strip()
-        if name == "page" and (not value.isdigit() or int(value) < 2):
-            continue
-        if value:
-            kept.append((name, value))
+def canonical_url(request, page_number: int | None = None, *, query: str = "") -> str:
+    """The page's absolute address, with its page number when past the first (`?page=2`), and
+    on search pages the query: nothing else a link may have added."""
+    kept = [("q", query)] if query else []
+    if page_number and page_number > 1:
+        kept.append(("page", page_number))
     url = request.build_absolute_uri(request.path)
-    if kept:
-        url += "?" + urlencode(kept)
-    return url
+    return f"{url}?{urlencode(kept)}" if kept else url
+
+
+def _page_number(context) -> int | None:
+    """The number of the page of a list the page shows (stories, live entries), if any."""
+    for value in context.flatten().values():
+        if isinstance(value, Page):
+            return value.number
+    return None
 
 
 @register.inclusion_tag("feeds/social_tags.html", takes_context=True)
@@ -66,13 +67,14 @@ def social_tags(
     kind: str = "website",
     story=None,
     noindex: bool = False,
+    query: str = "",
 ) -> dict:
     request = context.get("request")
     if request is None:
         return {}
     absolute = request.build_absolute_uri
     tags = {
-        "canonical": canonical_url(request),
+        "canonical": canonical_url(request, _page_number(context), query=query),
         "robots": "noindex" if noindex or context.get("is_preview") else "max-image-preview:large",
         "site_name": settings.WAGTAIL_SITE_NAME,
         "title": title or settings.WAGTAIL_SITE_NAME,

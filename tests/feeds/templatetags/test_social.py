@@ -206,3 +206,9 @@ def test_a_missing_page_has_no_card(client, home):
 )
 def test_open_graph_locales(language, expected):
     assert og_locale(language) == expected
+
+
+@pytest.mark.parametrize("page", ["2", "-2", "²", "x", "9" * 5000])
+def test_a_page_that_is_not_a_list_keeps_no_page_number(client, story, page):
+    url = story.get_absolute_url()
+    assert head(client, f"{url}?page={page}").canonical == ORIGIN + url
