@@ -36,7 +36,7 @@ from newsdesk.bylines.services import byline_html
 from newsdesk.delivery import cached_fragment, make_key
 from newsdesk.editions.services import alternates
 from newsdesk.photos.cache_keys import photo_keys
-from newsdesk.photos.services import with_renditions
+from newsdesk.photos.services import share_image, with_renditions
 
 #: Rich text's mark for a link to a page of the site, whose address lives in the page tree.
 _PAGE_LINK = 'linktype="page"'
@@ -66,11 +66,18 @@ def make_details(article) -> tuple[dict, list[str]]:
     return {"tags": tags, "corrections": corrections}, keys
 
 
-def make_byline(article, *, fetch: bool = True) -> tuple[str, list[str]]:
+def make_byline(article, *, fetch: bool = True) -> tuple[dict, list[str]]:
+    """The byline as HTML, and its `authors` for link previews: each staff author's page,
+    each agency's name."""
     if fetch:  # not for a preview: its entries are the editor's, in memory
         prefetch_related_objects([article], services.byline_prefetch())
     entries = list(article.byline_entries.all())
-    return str(byline_html(entries)), [*_own_keys(article), *byline_keys(entries)]
+    authors = [
+        entry.author.get_absolute_url() if entry.author_id else entry.agency.short_name
+        for entry in entries
+    ]
+    credits = {"html": str(byline_html(entries)), "authors": authors}
+    return credits, [*_own_keys(article), *byline_keys(entries)]
 
 
 def make_body(article) -> tuple[dict, list[str]]:
@@ -82,7 +89,8 @@ def make_body(article) -> tuple[dict, list[str]]:
     keys = [*_own_keys(article), *photo_keys(photos)]
     if _PAGE_LINK in str(article.body.raw_data):
         keys.append(SITE_KEY)
-    return {"lead_photo": lead, "body": str(render_story_body(article))}, keys
+    body = str(render_story_body(article))
+    return {"lead_photo": lead, "body": body, "share_image": share_image(article.lead_photo)}, keys
 
 
 def make_related(article, tags: list) -> tuple[tuple[str, list[str]], list[str]]:
@@ -128,8 +136,9 @@ def story_parts(article, preview: bool = False) -> dict:
         details, details_keys = cached_fragment(
             f"story-details:{version}", lambda: make_details(article)
         )
+        # "credits", not "byline": the value became a dict (the byline and its authors).
         byline, byline_page_keys = cached_fragment(
-            f"story-byline:{version}", lambda: make_byline(article)
+            f"story-credits:{version}", lambda: make_byline(article)
         )
         body, body_keys = cached_fragment(f"story-body:{version}", lambda: make_body(article))
         (related, related_keys), _keys = cached_fragment(
@@ -141,8 +150,11 @@ def story_parts(article, preview: bool = False) -> dict:
     return {
         "tags": details["tags"],
         "corrections": details["corrections"],
-        "byline_html": _safe(byline),
+        "byline_html": _safe(byline["html"]),
+        "byline_authors": byline["authors"],
         "lead_photo_html": _safe(body["lead_photo"]),
+        # None in a body kept from before link previews, until the story's next version.
+        "share_image": body.get("share_image"),
         "body_html": _safe(body["body"]),
         "related_html": _safe(related),
         "translations": translations,

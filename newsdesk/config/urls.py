@@ -8,7 +8,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsdesk.delivery import cached_page
+from newsdesk.feeds.views import robots_txt
+
 urlpatterns = [
+    # One for the whole site, naming each edition's sitemaps; purged with the navigation.
+    path("robots.txt", cached_page("nav")(robots_txt), name="robots-txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("newsdesk.api.urls")),

@@ -12,20 +12,28 @@ from newsdesk.delivery.keys import normalise
 
 #: The attribute of a response that holds the keys `tag_response` gave it.
 KEYS_ATTRIBUTE = "newsdesk_cache_keys"
+#: The attribute of a response that holds its own shared lifetime, in seconds, when shorter.
+LIFETIME_ATTRIBUTE = "newsdesk_cache_lifetime"
 
 #: Each surrogate-key header we can send, and how it joins the keys.
 KEY_HEADERS: dict[str, str] = {"xkey": " ", "surrogate-key": " ", "cache-tag": ","}
 
 
-def tag_response(response: HttpResponse, keys: Iterable[str]) -> HttpResponse:
+def tag_response(
+    response: HttpResponse, keys: Iterable[str], *, lifetime: int | None = None
+) -> HttpResponse:
     """Say that `response` is a reader page carrying `keys`, so it may be cached until purged.
 
     Call it from a view (or a page's `serve`) for pages that are the same for every anonymous
     reader; `DeliveryMiddleware` then adds the cache headers and stores the page. Calling it
-    again adds keys.
+    again adds keys. `lifetime` (seconds) is for a page that changes without a purge (a list
+    of the last two days' stories): it is kept at most that long, in the page cache and proxies.
     """
     known = getattr(response, KEYS_ATTRIBUTE, ())
     setattr(response, KEYS_ATTRIBUTE, normalise([*known, *keys]))
+    if lifetime is not None:
+        shortest = min(lifetime, getattr(response, LIFETIME_ATTRIBUTE, lifetime))
+        setattr(response, LIFETIME_ATTRIBUTE, max(0, shortest))
     return response
 
 
@@ -34,11 +42,21 @@ def response_keys(response: HttpResponse) -> tuple[str, ...] | None:
     return getattr(response, KEYS_ATTRIBUTE, None)
 
 
-def cached_page(*keys: str | Callable[..., Iterable[str]]):
+def shared_lifetime(response: HttpResponse) -> int:
+    """Seconds shared caches may keep `response`: NEWSDESK_CACHE_SHARED_MAX_AGE, or the
+    shorter lifetime its view gave it."""
+    return min(
+        settings.NEWSDESK_CACHE_SHARED_MAX_AGE,
+        getattr(response, LIFETIME_ATTRIBUTE, settings.NEWSDESK_CACHE_SHARED_MAX_AGE),
+    )
+
+
+def cached_page(*keys: str | Callable[..., Iterable[str]], lifetime: int | None = None):
     """Decorate a view whose pages carry `keys`; a callable key gets the view's arguments.
 
     `cached_page("feed")(LatestStoriesFeed())` or
-    `@cached_page(lambda request, slug: [make_key("tag", slug)])`.
+    `@cached_page(lambda request, slug: [make_key("tag", slug)])`; `lifetime` as in
+    `tag_response`.
     """
 
     def decorator(view):
@@ -48,7 +66,7 @@ def cached_page(*keys: str | Callable[..., Iterable[str]]):
             resolved: list[str] = []
             for key in keys:
                 resolved.extend(key(request, *args, **kwargs) if callable(key) else [key])
-            return tag_response(response, resolved)
+            return tag_response(response, resolved, lifetime=lifetime)
 
         return wrapped
 
@@ -57,11 +75,12 @@ def cached_page(*keys: str | Callable[..., Iterable[str]]):
 
 def mark_public(response: HttpResponse, keys: tuple[str, ...], rendered_at: float) -> None:
     """Headers of a reader page every anonymous reader shares: Cache-Control, keys, validators."""
+    lifetime = shared_lifetime(response)
     patch_cache_control(
         response,
         public=True,
-        max_age=settings.NEWSDESK_CACHE_MAX_AGE,
-        s_maxage=settings.NEWSDESK_CACHE_SHARED_MAX_AGE,
+        max_age=min(settings.NEWSDESK_CACHE_MAX_AGE, lifetime),
+        s_maxage=lifetime,
         stale_while_revalidate=settings.NEWSDESK_CACHE_STALE_WHILE_REVALIDATE,
         stale_if_error=settings.NEWSDESK_CACHE_STALE_IF_ERROR,
     )

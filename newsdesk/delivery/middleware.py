@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from newsdesk.delivery.headers import mark_private, mark_public, response_keys
+from newsdesk.delivery.headers import mark_private, mark_public, response_keys, shared_lifetime
 from newsdesk.delivery.pagecache import page_cache, request_key
 
 logger = logging.getLogger(__name__)
@@ -116,6 +116,7 @@ def _store(key: str, epoch: int, keys: tuple[str, ...], response: HttpResponse) 
             body=response.content,
             etag=response.headers["ETag"],
             last_modified=parse_http_date_safe(response.headers["Last-Modified"]),
+            timeout=shared_lifetime(response),
         )
     except Exception:
         logger.exception("Could not store a page in the page cache")

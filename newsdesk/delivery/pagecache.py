@@ -317,10 +317,14 @@ class PageCache:
         body: bytes,
         etag: str,
         last_modified: float | None,
+        timeout: int | None = None,
     ) -> None:
-        """Keep a rendered page whose render began at `epoch`, for the shared max-age."""
+        """Keep a rendered page whose render began at `epoch`, for the shared max-age (or
+        `timeout` seconds, a page's own shorter lifetime)."""
         entry = (epoch, keys, status, headers, body, time.time(), etag, last_modified)
-        self.cache.set(ENTRY_KEY.format(key), entry, timeout=settings.NEWSDESK_CACHE_SHARED_MAX_AGE)
+        if timeout is None:
+            timeout = settings.NEWSDESK_CACHE_SHARED_MAX_AGE
+        self.cache.set(ENTRY_KEY.format(key), entry, timeout=timeout)
         # The re-render is done: a purge that comes now must start the next one at once, not
         # wait for the lock to expire (a page corrected twice within a second stayed stale).
         self.cache.delete(LOCK_KEY.format(key))

@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from newsdesk.delivery import cached_page
+from newsdesk.feeds import views
 from newsdesk.feeds.comments import StoryCommentsFeed
 from newsdesk.feeds.feeds import (
     AuthorStoriesFeed,
@@ -11,7 +12,7 @@ from newsdesk.feeds.feeds import (
     TagStoriesFeed,
     in_format,
 )
-from newsdesk.feeds.sitemaps import SITEMAPS
+from newsdesk.feeds.sitemaps import SITEMAPS, NewsSitemap
 
 app_name = "feeds"
 
@@ -44,6 +45,13 @@ urlpatterns = [
         cached_page("sitemap")(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
         name="sitemap-index",
+    ),
+    # Before the other sitemaps' address, which the index's link to it (`sitemap-news.xml`)
+    # also matches. Stories leave it as they age, with no purge: it is kept minutes, not a day.
+    path(
+        "sitemap-news.xml",
+        cached_page("sitemap", lifetime=NewsSitemap.LIFETIME)(views.news_sitemap),
+        name="news-sitemap",
     ),
     path(
         "sitemap-<section>.xml",

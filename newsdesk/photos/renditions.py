@@ -31,6 +31,10 @@ SPECS: dict[str, str] = {
     "structured_data": "format-jpeg|fill-{1200x675,1200x900,1200x1200}",
 }
 
+#: The rendition link previews (Open Graph, Twitter cards) show: the story page's widest JPEG,
+#: so a story page has it already.
+SHARE_SPEC = "format-jpeg|width-1200"
+
 #: How much larger than the rendition the decoded picture stays, for a clean final resample
 #: (Pillow's `thumbnail` keeps the same margin).
 QUALITY_MARGIN = 2
@@ -77,6 +81,11 @@ def margin_for(spec: str) -> float:
         if spec in filter_specs(place):
             return margin
     return QUALITY_MARGIN
+
+
+def share_filter() -> Filter:
+    """The filter of SHARE_SPEC, one of the "story" place's."""
+    return next(one for one in place_filters("story") if one.spec == SHARE_SPEC)
 
 
 def all_filter_specs() -> list[str]:

@@ -3,8 +3,10 @@
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, prefetch_related_objects
+from wagtail.images.models import SourceImageIOError
 
 from newsdesk.photos.models import Photo, PhotoRendition
+from newsdesk.photos.renditions import share_filter
 
 
 def with_renditions(photos: Iterable[Photo | None]) -> None:
@@ -29,3 +31,23 @@ def with_renditions(photos: Iterable[Photo | None]) -> None:
     for first, *others in by_pk.values():
         for other in others:
             other.prefetched_renditions = list(first.prefetched_renditions)
+
+
+def share_image(photo: Photo | None) -> dict | None:
+    """The photo as link previews show it: its 1200-pixel-wide JPEG rendition's address (as
+    the storage gives it), width and height, and the photo's alt text; None without one.
+
+    The rendition is one the story page shows, so with `with_renditions` it costs no query.
+    """
+    if photo is None:
+        return None
+    try:
+        rendition = photo.get_rendition(share_filter())
+    except SourceImageIOError:
+        return None  # a missing or unreadable file: the page shows without it too
+    return {
+        "url": rendition.url,
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": photo.alt_text,
+    }

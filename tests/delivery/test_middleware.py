@@ -184,3 +184,36 @@ def test_a_page_varying_by_language_is_stored(rf):
     patch_vary_headers(response, ["Accept-Language"])
     result = _middleware(response)(rf.get("/"))
     assert result["X-Newsdesk-Cache"] == "miss"
+
+
+def test_a_page_with_a_shorter_lifetime_says_so_and_is_stored_that_long(rf, monkeypatch):
+    """`tag_response(..., lifetime=)`: a page that changes without a purge (the news sitemap)
+    is kept by the page cache and proxies for its own lifetime, not the day every page gets."""
+    from newsdesk.delivery.pagecache import PageCache
+
+    timeouts = []
+    store = PageCache.store
+    monkeypatch.setattr(
+        PageCache,
+        "store",
+        lambda self, key, **kwargs: (
+            timeouts.append(kwargs["timeout"]) or store(self, key, **kwargs)
+        ),
+    )
+    response = tag_response(HttpResponse("<p>hello</p>"), ["sitemap"], lifetime=300)
+    result = _middleware(response)(rf.get("/"))
+    cache_control = {part.strip() for part in result["Cache-Control"].split(",")}
+    assert {"public", "max-age=60", "s-maxage=300"} <= cache_control
+    assert result["X-Newsdesk-Cache"] == "miss"
+    assert timeouts == [300]
+
+
+def test_the_shortest_lifetime_wins_and_never_exceeds_the_settings(rf, settings):
+    settings.NEWSDESK_CACHE_MAX_AGE = 60
+    settings.NEWSDESK_CACHE_SHARED_MAX_AGE = 120
+    response = tag_response(HttpResponse("<p>hello</p>"), ["a"], lifetime=600)
+    assert "s-maxage=120" in _middleware(response)(rf.get("/"))["Cache-Control"]
+    response = tag_response(HttpResponse("<p>hello</p>"), ["a"], lifetime=30)
+    tag_response(response, ["b"], lifetime=90)
+    cache_control = _middleware(response)(rf.get("/"))["Cache-Control"]
+    assert "s-maxage=30" in cache_control and "max-age=30" in cache_control

@@ -1,0 +1,110 @@
+#!/usr/bin/env python
+"""Time robots.txt and the sitemaps on an archive of a million stories, on PostgreSQL.
+
+    .venv/bin/python bench/million_sitemaps.py [--size 1000000] [--repeats 5] [--database-url ...]
+
+Creates, loads and drops the archive of bench/million_stories.py (its options, database and
+set-based load), then times as the median of --repeats runs after --warmups what search engines
+read from an edition: `robots.txt`, the sitemap index, the news sitemap (stories of the last two
+days) and the first and last pages of the story sitemap, each a full render (the test client
+has no page-cache hit path). For comparison it times what Django's sitemap index did to date the
+story sitemap before `StorySitemap.get_latest_lastmod` (read every story of the edition), up to
+100,000 stories (at a million it reads them all, for minutes, on every run).
+
+Run as a script (bench/ is then on sys.path). Milliseconds on a shared machine: read the ratios.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import shutil
+import sys
+import tempfile
+import time
+
+from million_stories import (
+    add_sections,
+    configure_django,
+    create_postgres_database,
+    drop_databases,
+    load_archive,
+    measure,
+    parse_args,
+    plan_database,
+    progress,
+    set_up_newsroom,
+)
+from stories_as_snippets import admin_get
+
+
+def django_index_dating() -> None:
+    """What Django's `Sitemap.get_latest_lastmod` does for a sitemap whose lastmod is a method."""
+    from django.contrib.sitemaps import Sitemap
+    from django.utils import translation
+
+    from newsdesk.feeds.sitemaps import StorySitemap
+
+    with translation.override("en"):
+        Sitemap.get_latest_lastmod(StorySitemap())
+
+
+def run(args) -> None:
+    from django.core.management import call_command
+    from django.test import Client
+
+    from newsdesk.articles.models import Article
+    from newsdesk.feeds.sitemaps import NewsSitemap, StorySitemap
+
+    progress("migrating a fresh database")
+    call_command("migrate", interactive=False, verbosity=0)
+    newsroom = set_up_newsroom(args.size)
+    add_sections(newsroom)
+    started = time.perf_counter()
+    load_archive(newsroom, args.size, random.Random(20251125))
+    print(f"Loaded {args.size} stories in {time.perf_counter() - started:.0f} s")
+    published = Article.objects.published().count()
+    news = len(NewsSitemap().items())
+    last = max(1, math.ceil(published / StorySitemap.limit))
+    print(f"{published} published stories, {last} story sitemap pages, {news} in the news sitemap")
+    reader = Client()
+    plans = [
+        ("/robots.txt", admin_get(reader, "/robots.txt")),
+        ("/en/sitemap.xml (index)", admin_get(reader, "/en/sitemap.xml")),
+        ("/en/sitemap-news.xml", admin_get(reader, "/en/sitemap-news.xml")),
+        ("/en/sitemap-stories.xml (page 1)", admin_get(reader, "/en/sitemap-stories.xml")),
+        (
+            f"/en/sitemap-stories.xml?p={last} (last page)",
+            admin_get(reader, f"/en/sitemap-stories.xml?p={last}"),
+        ),
+    ]
+    if args.size <= 100_000:
+        plans.append(("before: Django's index dating the story sitemap", django_index_dating))
+    print(f"\n{'operation':<52} {'ms':>9} {'queries':>8} {'slowest SQL ms':>15}")
+    for name, action in plans:
+        progress(name)
+        side = measure(action, ["stock"], args.repeats, args.warmups)["stock"]
+        print(f"{name:<52} {side.ms:9.1f} {side.queries:8d} {side.slowest[0]:15.1f}", flush=True)
+
+
+def main() -> None:
+    args = parse_args()
+    databases = plan_database(args.database_url, tempfile.mkdtemp(prefix="newsdesk-sitemaps-"))
+    try:
+        create_postgres_database(databases)
+    except SystemExit:
+        shutil.rmtree(databases.data_dir, ignore_errors=True)
+        raise
+    try:
+        configure_django(databases)
+        run(args)
+    finally:
+        if args.keep:
+            print(f"Kept the database {databases.pages}", file=sys.stderr)
+            shutil.rmtree(databases.data_dir, ignore_errors=True)
+        else:
+            drop_databases(databases)
+
+
+if __name__ == "__main__":
+    main()
