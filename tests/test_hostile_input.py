@@ -110,6 +110,8 @@ ENDPOINTS = (
     Endpoint("feeds:comments-atom", "/en/feeds/comments/{story_id}/atom/"),
     Endpoint("feeds:comments-json", "/en/feeds/comments/{story_id}/json/"),
     Endpoint("feeds:sitemap-index", "/en/sitemap.xml", params=("p",)),
+    Endpoint("feeds:news-sitemap", "/en/sitemap-news.xml"),
+    Endpoint("robots-txt", "/robots.txt"),
     Endpoint("feeds:sitemap", "/en/sitemap-{sitemap}.xml", params=("p",)),
     Endpoint("reactions:vote", "/en/reactions/{story_id}/", fields=("choice",), method="POST"),
     Endpoint(
@@ -161,6 +163,7 @@ ENDPOINTS = (
     Endpoint("api:stories", "/api/v1/stories/", params=API_STORY_PARAMETERS),
     Endpoint("api:story", "/api/v1/stories/{story_id}/"),
     Endpoint("api:story_ninjs", "/api/v1/stories/{story_id}/ninjs"),
+    Endpoint("api:story_live", "/api/v1/stories/{story_id}/live/", params=("cursor", "limit")),
     Endpoint("api:sections", "/api/v1/sections/"),
     Endpoint("api:section", "/api/v1/sections/{section_id}/"),
     Endpoint("api:authors", "/api/v1/authors/", params=("cursor", "limit")),

@@ -1,12 +1,12 @@
 """`robots.txt` and the Google News sitemap. HTTP only: the lists are in sitemaps.py."""
 
-from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from newsdesk.editions.services import current_edition, edition_codes, in_edition
+from newsdesk.feeds.feeds import site_name
 from newsdesk.feeds.sitemaps import SITEMAPS
 
 #: Outside the editions: the admin and moderation (its digest links and scoring endpoint).
@@ -60,7 +60,7 @@ def news_sitemap(request: HttpRequest) -> TemplateResponse:
         request, sitemaps=SITEMAPS, section="news", template_name="feeds/news_sitemap.xml"
     )
     response.context_data["publication"] = {
-        "name": settings.WAGTAIL_SITE_NAME,
+        "name": site_name(request),
         "language": current_edition(),
     }
     return response

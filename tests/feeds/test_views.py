@@ -112,7 +112,7 @@ def test_news_sitemap_lists_stories_first_published_in_the_last_two_days(client,
     assert entries == [
         {
             "loc": "http://testserver" + fresh.get_absolute_url(),
-            "name": "Newsdesk",  # settings.WAGTAIL_SITE_NAME
+            "name": "The Test Courier",  # the site's name, as its pages show it
             "language": "en",
             "date": fresh.first_published_at.isoformat(),
             "title": "Dam talks resume & go on",

@@ -54,7 +54,9 @@ def canonical_url(request, page_number: int | None = None, *, query: str = "") -
 def _page_number(context) -> int | None:
     """The number of the page of a list the page shows (stories, live entries), if any."""
     for value in context.flatten().values():
-        if isinstance(value, Page):
+        # type(), not isinstance(): isinstance() evaluates a lazy value such as the context's
+        # `csrf_token`, which would set a CSRF cookie and make the page private to one reader.
+        if issubclass(type(value), Page):
             return value.number
     return None
 
@@ -76,8 +78,9 @@ def social_tags(
     tags = {
         "canonical": canonical_url(request, _page_number(context), query=query),
         "robots": "noindex" if noindex or context.get("is_preview") else "max-image-preview:large",
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "title": title or settings.WAGTAIL_SITE_NAME,
+        # The name the page shows (its Wagtail site's), as feeds and structured data give it.
+        "site_name": context.get("site_name") or settings.WAGTAIL_SITE_NAME,
+        "title": title or context.get("site_name") or settings.WAGTAIL_SITE_NAME,
         "description": description,
         "type": kind,
         "locale": og_locale(get_language()),
