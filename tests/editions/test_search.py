@@ -18,7 +18,7 @@ def test_text_search_configuration_per_language():
 
 
 def test_stems_are_the_snowball_stems_that_differ_from_the_word():
-    assert stems("выборы выборов", "ru") == "выбор"
+    assert stems("выборы выборов", "ru") == "выбор выбор"  # once per word: bm25 counts them
     assert stems("elections", "en") == "elect"
     assert stems("word", "kk") == ""
 
