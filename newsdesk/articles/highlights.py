@@ -36,7 +36,7 @@ def highlighted_excerpt(text: str, query: str, language: str) -> SafeString:
     start = max(0, first - LEAD_WORDS)
     stop = min(len(words), start + EXCERPT_WORDS)
     pieces = ["…"] if start > 0 else []
-    position = words[start].start()
+    position = words[start].start() if start > 0 else 0
     for index in range(start, stop):
         word = words[index]
         pieces.append(escape(text[position : word.start()]))

@@ -155,9 +155,9 @@ def search_stories(
         if section_id is not None:
             stories = stories.filter(section_id=section_id)
         if author_id is not None:
-            stories = stories.filter(
-                pk__in=BylineEntry.objects.filter(author_id=author_id).values("article_id")
-            )
+            # A subquery on the database backends; a list of ids for OpenSearch/Elasticsearch.
+            credited = BylineEntry.objects.filter(author_id=author_id)
+            stories = stories.filter(pk__in=credited.values_list("article_id", flat=True))
         if published_from:
             stories = stories.filter(first_published_at__gte=_start_of_day(published_from))
         if published_to:

@@ -397,3 +397,18 @@ def test_no_input_is_a_server_error(client, section):
         assert response.status_code in (200, 400, 404)
 
     search()
+
+
+def test_excerpts_are_made_for_the_page_shown_only(client, section, settings, monkeypatch):
+    from newsdesk.articles import services
+
+    settings.NEWSDESK_STORIES_PER_PAGE = 2
+    for n in range(5):
+        make_story(section, f"Ferry report {n}")
+    made = []
+    real = services.highlighted_excerpt
+    monkeypatch.setattr(
+        services, "highlighted_excerpt", lambda *args: made.append(args) or real(*args)
+    )
+    assert len(headlines(client.get("/en/search/", {"q": "ferry", "order": "best"}))) == 2
+    assert len(made) == 2
