@@ -31,16 +31,17 @@ def highlighted_excerpt(text: str, query: str, language: str) -> SafeString:
         lower = word.lower()
         return lower in forms or stem_of(lower, language) in forms
 
-    marked = [matches(word.group()) for word in words]
-    first = marked.index(True) if True in marked else 0
-    start = max(0, first - LEAD_WORDS)
+    # Stem only what is needed: up to the first match, then the words the excerpt shows.
+    first = next((i for i, word in enumerate(words) if matches(word.group())), None)
+    start = max(0, first - LEAD_WORDS) if first is not None else 0
     stop = min(len(words), start + EXCERPT_WORDS)
+    marked = {i for i in range(start, stop) if first is not None and matches(words[i].group())}
     pieces = ["…"] if start > 0 else []
     position = words[start].start() if start > 0 else 0
     for index in range(start, stop):
         word = words[index]
         pieces.append(escape(text[position : word.start()]))
-        if marked[index]:
+        if index in marked:
             pieces.append(f"<mark>{escape(word.group())}</mark>")
         else:
             pieces.append(escape(word.group()))
