@@ -208,6 +208,8 @@ class WordsOnlyQueries:
                 words = query.lower().split()
                 stemmer = _stemmer(language)
                 query = " ".join(stemmer.stemWords(words) if stemmer else words)
+        if _is_postgres(self):
+            query_compiler_class = body_vector_class(query_compiler_class)
         if language and _is_postgres(self):
             searcher = copy.copy(self)
             searcher.config = text_search_config(language)
@@ -215,6 +217,35 @@ class WordsOnlyQueries:
                 query_compiler_class, query, model_or_queryset, **kwargs
             )
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+@cache
+def body_vector_class(compiler_class: type) -> type:
+    """`compiler_class` matching a model without a `title` search field on its entries' body
+    alone (PostgreSQL's search compiler; autocomplete's is left as it is)."""
+    from modelsearch.backends.database.postgres.postgres import PostgresAutocompleteQueryCompiler
+
+    if issubclass(compiler_class, PostgresAutocompleteQueryCompiler):
+        return compiler_class
+    return type(f"BodyVector{compiler_class.__name__}", (BodyVectorOnly, compiler_class), {})
+
+
+class BodyVectorOnly:
+    """Wagtail's compiler matches `title || body` against the query: no index serves that
+    expression, so every search read and concatenated every entry (a sequential scan: 270 ms
+    at 20,000 stories). A story has no `title` field, its entry's title is empty, and matching
+    the body alone finds and ranks the same stories through the body's GIN index."""
+
+    def get_index_vectors(self, search_query):
+        from modelsearch.index import SearchField
+
+        titled = any(
+            isinstance(field, SearchField) and field.field_name == "title"
+            for field in self.queryset.model.get_search_fields()
+        )
+        if titled:
+            return super().get_index_vectors(search_query)
+        return [(F("index_entries__body"), 1.0)]
 
 
 def _is_postgres(backend) -> bool:

@@ -171,3 +171,16 @@ def test_sqlite_entries_hold_the_headline_as_often_as_its_boost(section):
     words = entry.body.lower().split()
     assert words.count("harbour") == 3
     assert words.count("gates") == 1 and words.count("gate") == 1  # its stem, once
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsvector match")
+def test_postgresql_matches_a_storys_body_vector_which_its_index_serves(section):
+    """Wagtail matched `title || body`, an expression no index serves: a scan of every entry."""
+    import re
+
+    story = make_story(section, "Harbour closed", body=[paragraph("Gates shut.")])
+    with CaptureQueriesContext(connection) as queries:
+        assert list(Article.objects.search("harbour gates")) == [story]
+    matching = [q["sql"] for q in queries if "@@" in q["sql"]]
+    assert matching
+    assert not [sql for sql in matching if re.search(r'"title"\s*\|\|', sql)]
