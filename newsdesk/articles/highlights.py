@@ -6,6 +6,7 @@ only the `<mark>` elements added here are markup.
 """
 
 import re
+from collections import deque
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -23,31 +24,42 @@ def highlighted_excerpt(text: str, query: str, language: str) -> SafeString:
     """An escaped excerpt of `text` around the first word matching `query` (another form of a
     word in `language` counts), each matching word in `<mark>`; the text's start when none."""
     forms = word_forms(query, language)
-    words = list(WORD.finditer(text))
-    if not words:
-        return mark_safe("")
 
     def matches(word: str) -> bool:
         lower = word.lower()
         return lower in forms or stem_of(lower, language) in forms
 
-    # Stem only what is needed: up to the first match, then the words the excerpt shows.
-    first = next((i for i, word in enumerate(words) if matches(word.group())), None)
-    start = max(0, first - LEAD_WORDS) if first is not None else 0
-    stop = min(len(words), start + EXCERPT_WORDS)
-    marked = {i for i in range(start, stop) if first is not None and matches(words[i].group())}
-    pieces = ["…"] if start > 0 else []
-    position = words[start].start() if start > 0 else 0
-    for index in range(start, stop):
-        word = words[index]
-        pieces.append(escape(text[position : word.start()]))
-        if index in marked:
-            pieces.append(f"<mark>{escape(word.group())}</mark>")
+    # One pass that stops once the excerpt is complete: a long body is not split whole, and
+    # after the first match only the words shown are stemmed.
+    before: deque[re.Match] = deque(maxlen=LEAD_WORDS)
+    opening: list[re.Match] = []  # the text's first words, for an excerpt without a match
+    shown: list[tuple[re.Match, bool]] = []
+    cut = dropped = more = False
+    for word in WORD.finditer(text):
+        if shown:
+            if len(shown) == EXCERPT_WORDS:
+                more = True
+                break
+            shown.append((word, matches(word.group())))
+        elif matches(word.group()):
+            shown = [(earlier, False) for earlier in before] + [(word, True)]
+            cut = dropped
         else:
-            pieces.append(escape(word.group()))
+            dropped = dropped or len(before) == LEAD_WORDS
+            before.append(word)
+            if len(opening) <= EXCERPT_WORDS:
+                opening.append(word)
+    if not shown:
+        more = len(opening) > EXCERPT_WORDS
+        shown = [(word, False) for word in opening[:EXCERPT_WORDS]]
+    if not shown:
+        return mark_safe("")
+    pieces = ["…"] if cut else []
+    position = shown[0][0].start() if cut else 0
+    for word, marked in shown:
+        pieces.append(escape(text[position : word.start()]))
+        shown_word = escape(word.group())
+        pieces.append(f"<mark>{shown_word}</mark>" if marked else shown_word)
         position = word.end()
-    if stop < len(words):
-        pieces.append("…")
-    else:
-        pieces.append(escape(text[position:]))
+    pieces.append("…" if more else escape(text[position:]))
     return mark_safe("".join(pieces))
