@@ -21,7 +21,10 @@ built with the text search configuration of its language (`text_search_config`: 
 `russian`, `arabic`, ..., `simple` for a language PostgreSQL does not stem), and a reader's
 search in an edition (`in_language`) uses the same one, so "выборов" finds "выборы". SQLite's
 FTS5 does not stem: there each entry holds its words followed by their Snowball stems in the
-story's language, and a search in an edition looks for the stems of the reader's words. A search
+story's language, and a search in an edition looks for the stems of the reader's words. FTS5's
+bm25 has no field weights either: there an entry holds a boosted field (the headline, boost 3)
+as many times as its boost, so that best match first ranks a headline's word above a passing
+mention in the body, as PostgreSQL's weighted ranks do. A search
 outside an edition (the admin's) looks for the words as typed, with the database's default
 configuration on PostgreSQL.
 
@@ -36,7 +39,7 @@ import copy
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
@@ -107,16 +110,34 @@ def _stemmer(language: str):
 
 
 def stems(text: str, language: str) -> str:
-    """The Snowball stems of the words of `text` in `language` that differ from the word ("" for
-    a language without a stemmer): what SQLite's entries hold after their words."""
+    """The Snowball stem of each word of `text` in `language` that differs from the word, once
+    for each time the word occurs ("" for a language without a stemmer): what SQLite's entries
+    hold after their words, so that bm25 counts a stem as often as its words occur."""
     stemmer = _stemmer(language)
     if stemmer is None:
         return ""
     words = plain_words(text).lower().split()
-    found = dict.fromkeys(
+    return " ".join(
         stem for word, stem in zip(words, stemmer.stemWords(words), strict=False) if stem != word
     )
-    return " ".join(found)
+
+
+def word_forms(text: str, language: str) -> frozenset[str]:
+    """The lower-cased words of `text` and their Snowball stems in `language`: what a word of a
+    story must be, or stem to, to be one the reader searched for (highlighting)."""
+    words = plain_words(text).lower().split()
+    stemmer = _stemmer(language)
+    return frozenset(words + (stemmer.stemWords(words) if stemmer else []))
+
+
+@lru_cache(maxsize=50_000)
+def stem_of(word: str, language: str) -> str:
+    """The Snowball stem of the lower-cased `word` in `language` (the word itself without one).
+
+    Kept: a newsroom's vocabulary repeats, and Snowball in pure Python costs tens of µs a word."""
+    stemmer = _stemmer(language)
+    word = word.lower()
+    return stemmer.stemWord(word) if stemmer else word
 
 
 @contextmanager
@@ -187,6 +208,8 @@ class WordsOnlyQueries:
                 words = query.lower().split()
                 stemmer = _stemmer(language)
                 query = " ".join(stemmer.stemWords(words) if stemmer else words)
+        if _is_postgres(self):
+            query_compiler_class = body_vector_class(query_compiler_class)
         if language and _is_postgres(self):
             searcher = copy.copy(self)
             searcher.config = text_search_config(language)
@@ -194,6 +217,35 @@ class WordsOnlyQueries:
                 query_compiler_class, query, model_or_queryset, **kwargs
             )
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+@cache
+def body_vector_class(compiler_class: type) -> type:
+    """`compiler_class` matching a model without a `title` search field on its entries' body
+    alone (PostgreSQL's search compiler; autocomplete's is left as it is)."""
+    from modelsearch.backends.database.postgres.postgres import PostgresAutocompleteQueryCompiler
+
+    if issubclass(compiler_class, PostgresAutocompleteQueryCompiler):
+        return compiler_class
+    return type(f"BodyVector{compiler_class.__name__}", (BodyVectorOnly, compiler_class), {})
+
+
+class BodyVectorOnly:
+    """Wagtail's compiler matches `title || body` against the query: no index serves that
+    expression, so every search read and concatenated every entry (a sequential scan: 270 ms
+    at 20,000 stories). A story has no `title` field, its entry's title is empty, and matching
+    the body alone finds and ranks the same stories through the body's GIN index."""
+
+    def get_index_vectors(self, search_query):
+        from modelsearch.index import SearchField
+
+        titled = any(
+            isinstance(field, SearchField) and field.field_name == "title"
+            for field in self.queryset.model.get_search_fields()
+        )
+        if titled:
+            return super().get_index_vectors(search_query)
+        return [(F("index_entries__body"), 1.0)]
 
 
 def _is_postgres(backend) -> bool:
@@ -228,17 +280,36 @@ class EntriesInTheirLanguage:
                 self._add_stems(model, group, language)
 
     def _add_stems(self, model, objs, language: str) -> None:
+        """SQLite: give each entry its boosted fields again (the headline three times in all)
+        and the stems of its words, so that FTS5's bm25 ranks as PostgreSQL's weights do."""
         from modelsearch.utils import get_content_type_pk
 
-        if _stemmer(language) is None:
+        boosted = {str(obj.pk): _boosted_text(obj) for obj in objs}
+        if _stemmer(language) is None and not any(boosted.values()):
             return
         entries = self.entries.filter(
-            content_type_id=get_content_type_pk(model), object_id__in=[str(o.pk) for o in objs]
+            content_type_id=get_content_type_pk(model), object_id__in=list(boosted)
         )
-        for entry in entries.only("pk", "title", "body"):
+        for entry in entries.only("pk", "object_id", "title", "body"):
+            body = f"{entry.body} {boosted.get(entry.object_id, '')}".strip()
             entry.title = f"{entry.title} {stems(entry.title, language)}".strip()
-            entry.body = f"{entry.body} {stems(entry.body, language)}".strip()
+            entry.body = f"{body} {stems(body, language)}".strip()
             entry.save(update_fields=["title", "body"])
+
+
+def _boosted_text(obj) -> str:
+    """The text of `obj`'s search fields boosted above 1, repeated one time less than their boost
+    (rounded): FTS5 weighs a word by how often an entry holds it."""
+    from modelsearch.index import SearchField
+
+    texts = []
+    for field in obj.get_search_fields():
+        if isinstance(field, SearchField) and field.field_name != "title":
+            repeats = round(field.boost or 1) - 1
+            if repeats > 0:
+                value = field.get_value(obj)
+                texts += [str(value)] * repeats if value else []
+    return " ".join(texts)
 
 
 def _object_language(obj) -> str:

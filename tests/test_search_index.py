@@ -13,7 +13,7 @@ from wagtail.search.models import IndexEntry
 
 from newsdesk import search_index
 from newsdesk.articles.models import Article
-from tests.common.db.articles import make_story
+from tests.common.db.articles import make_story, paragraph
 from tests.common.db.sections import make_section
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +141,46 @@ def test_an_admin_search_of_syntax_alone_finds_nothing(admin_client, section):
     response = admin_client.get("/admin/snippets/articles/article/", {"q": "'\"--;"})
     assert response.status_code == 200
     assert b"Port Sevra reopens" not in response.content
+
+
+def test_word_forms_hold_the_words_and_their_stems():
+    assert search_index.word_forms("Travellers' elections", "en") == {
+        "travellers",
+        "travel",
+        "elections",
+        "elect",
+    }
+    assert search_index.word_forms("выборах", "ru") == {"выборах", "выбор"}
+    assert search_index.word_forms("word", "kk") == {"word"}  # no stemmer: the words alone
+
+
+def test_stem_of_a_word():
+    assert search_index.stem_of("Travellers", "en") == "travel"
+    assert search_index.stem_of("Word", "kk") == "word"
+
+
+def test_stems_come_once_per_word_so_bm25_counts_them():
+    assert search_index.stems("ferry ferries port", "en") == "ferri ferri"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 entries")
+def test_sqlite_entries_hold_the_headline_as_often_as_its_boost(section):
+    """FTS5's bm25 has no field weights: the entry repeats the headline (boost 3)."""
+    story = make_story(section, "Harbour closed", body=[paragraph("Gates shut.")])
+    entry = IndexEntry.objects.get(object_id=str(story.pk), content_type__model="article")
+    words = entry.body.lower().split()
+    assert words.count("harbour") == 3
+    assert words.count("gates") == 1 and words.count("gate") == 1  # its stem, once
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's tsvector match")
+def test_postgresql_matches_a_storys_body_vector_which_its_index_serves(section):
+    """Wagtail matched `title || body`, an expression no index serves: a scan of every entry."""
+    import re
+
+    story = make_story(section, "Harbour closed", body=[paragraph("Gates shut.")])
+    with CaptureQueriesContext(connection) as queries:
+        assert list(Article.objects.search("harbour gates")) == [story]
+    matching = [q["sql"] for q in queries if "@@" in q["sql"]]
+    assert matching
+    assert not [sql for sql in matching if re.search(r'"title"\s*\|\|', sql)]

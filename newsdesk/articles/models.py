@@ -263,6 +263,8 @@ class Article(
         index.FilterField("first_published_at"),
         # The admin lists search results newest first, ties broken by id.
         index.FilterField("pk"),
+        # Reader search narrows by author and ranks the newest matches: `id IN (...)`.
+        index.FilterField("id"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -372,6 +374,22 @@ class Article(
         ):
             return self.updated_at
         return None
+
+    def plain_text(self) -> str:
+        """The body's words without markup (paragraphs, subheadings, quotes): search excerpts."""
+        from html import unescape
+
+        from django.utils.html import strip_tags
+
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(unescape(strip_tags(str(block.value.source))))
+            elif block.block_type == "quote":
+                parts.append(block.value["quote"])
+            elif block.block_type == "subheading":
+                parts.append(str(block.value))
+        return " ".join(" ".join(parts).split())
 
     # Preview: editors see the story laid out as readers will, in its edition's language.
     def serve_preview(self, request, mode_name):

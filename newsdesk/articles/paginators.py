@@ -50,17 +50,16 @@ class StoryPaginator(CountUpToLimit, Paginator):
     limit = 1_000
 
     @cached_property
-    def found_label(self) -> str:
-        """ "5 stories found", pluralised and in the reader's digits; "more than" past the limit."""
+    def results_label(self) -> str:
+        """ "1 result", "23 results", pluralised and in the reader's digits; "about 1,000
+        results" past the limit."""
         count = self.count
         shown = with_reader_digits(grouped(count))
         if self.is_capped:
-            return ngettext(
-                "More than %(count)s story found", "More than %(count)s stories found", count
-            ) % {"count": shown}
-        return ngettext("%(count)s story found", "%(count)s stories found", count) % {
-            "count": shown
-        }
+            return ngettext("about %(count)s result", "about %(count)s results", count) % {
+                "count": shown
+            }
+        return ngettext("%(count)s result", "%(count)s results", count) % {"count": shown}
 
 
 class ArchivePaginator(CountUpToLimit, WagtailPaginator):

@@ -5,14 +5,17 @@ byline entries, tags or photos on a page; tests pin the query counts.
 """
 
 import json
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Max, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
+from django.utils import timezone
 
 from newsdesk.articles import fragments
+from newsdesk.articles.highlights import highlighted_excerpt
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry, Correction
 from newsdesk.editions.services import current_edition
 from newsdesk.photos.services import with_renditions
@@ -140,22 +143,82 @@ def story_context(article: Article, preview: bool = False) -> dict:
     return {"article": article, "is_preview": preview, **fragments.story_parts(article, preview)}
 
 
-def search_stories(query: str):
-    """The edition's published stories matching `query` in headline, standfirst or body, newest
-    first, with the words stemmed in the edition's language (search_index.in_language).
+#: Best match first ranks the newest this many matches (the count's limit, StoryPaginator).
+RANKED_MATCHES = 1_000
 
-    Not best match first: ranking every match of a common word read and sorted a quarter of a
-    million-story archive on each search (3-4 s, bench/million_stories.py), and readers of a news
-    site look for the latest on a subject. Page through them with `StoryPaginator`. The reader's
-    query is taken as plain words (`plain_words`): quotes and operators are no syntax, and a
-    query without a word finds nothing.
+
+def search_stories(
+    query: str,
+    *,
+    section_id: int | None = None,
+    author_id: int | None = None,
+    published_from: date | None = None,
+    published_to: date | None = None,
+    best_match: bool = False,
+):
+    """The edition's published stories matching every word of `query` in headline, standfirst
+    or body, with the words stemmed in the edition's language (search_index.in_language);
+    optionally only those of the section `section_id`, credited to the author `author_id`, or
+    first published from `published_from` to `published_to` (both days included, in the site's
+    time zone).
+
+    Newest first, or with `best_match` the best match first among the newest `RANKED_MATCHES`
+    matches: ranking every match of a common word read and sorted a quarter of a million-story
+    archive on each search (3-4 s, bench/million_stories.py), while ranking the newest thousand
+    costs what counting them does. Page through them with `StoryPaginator`. The reader's query
+    is taken as plain words (`plain_words`): quotes and operators are no syntax, and a query
+    without a word finds nothing.
     """
     words = plain_words(query)
     if not words:
         return published_stories().none()
+
+    def narrowed(stories):
+        if section_id is not None:
+            stories = stories.filter(section_id=section_id)
+        if author_id is not None:
+            # A subquery on the database backends; a list of ids for OpenSearch/Elasticsearch.
+            credited = BylineEntry.objects.filter(author_id=author_id)
+            stories = stories.filter(pk__in=credited.values_list("article_id", flat=True))
+        if published_from:
+            stories = stories.filter(first_published_at__gte=_start_of_day(published_from))
+        if published_to:
+            stories = stories.filter(first_published_at__lt=_start_of_day(published_to, days=1))
+        return stories
+
+    edition = current_edition()
     # The edition's stories, searched in its language: another form of a word finds them.
-    with in_language(current_edition()):
-        return published_stories().search(words, operator="and", order_by_relevance=False)
+    with in_language(edition):
+        if not best_match:
+            return narrowed(published_stories()).search(
+                words, operator="and", order_by_relevance=False
+            )
+        # Only the ids of the newest matches, one more than the paginator's limit so that it
+        # can still say "about 1,000"; then those ranked.
+        newest = (
+            narrowed(Article.objects.published().filter(locale__language_code=edition))
+            .newest_first()
+            .only("pk", "first_published_at")
+            .search(words, operator="and", order_by_relevance=False)
+        )
+        ranked = [story.pk for story in newest[: RANKED_MATCHES + 1]]
+        return (
+            published_stories()
+            .filter(pk__in=ranked)
+            .search(words, operator="and", order_by_relevance=True)
+        )
+
+
+def _start_of_day(day: date, days: int = 0):
+    return timezone.make_aware(datetime.combine(day + timedelta(days=days), time.min))
+
+
+def search_excerpts(stories, query: str) -> None:
+    """Give each of `stories` (the page shown, not every match) its `search_excerpt`: the body
+    around the reader's words, which are marked (highlights.highlighted_excerpt)."""
+    language = current_edition()
+    for story in stories:
+        story.search_excerpt = highlighted_excerpt(story.plain_text(), query, language)
 
 
 def sanitise_stored_bodies(*, dry_run: bool = False, batch_size: int = 500) -> list[int]:

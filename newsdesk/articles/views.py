@@ -13,8 +13,14 @@ from newsdesk.articles.cache_keys import (
     stories_keys,
     story_page_keys,
 )
+from newsdesk.articles.forms import StorySearchForm
 from newsdesk.articles.paginators import StoryPaginator
 from newsdesk.delivery import make_key, tag_response
+from newsdesk.editions.services import current_edition
+
+
+def byline_key(author_id: int) -> str:
+    return make_key("author", author_id, "byline")
 
 
 def story(request, section, year, month, day, slug):
@@ -54,15 +60,34 @@ def corrections(request):
 
 
 def search(request):
-    """Published stories matching `?q=`, newest first."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = services.search_stories(query) if query else None
-    stories = (
-        services.paginate(request, results, paginator_class=StoryPaginator)
-        if results is not None
-        else None
-    )
+    """Published stories matching `?q=`, newest first or best match first, narrowed by section,
+    author and date range; a mistyped filter is said on the page (400), never a server error."""
+    form = StorySearchForm(request.GET, edition=current_edition())
+    valid = form.is_valid()
+    query = form.cleaned_data.get("q", "") if valid else request.GET.get("q", "")[:200]
+    stories = None
+    if valid and query.strip():
+        found = services.search_stories(
+            query,
+            section_id=form.cleaned_data["section"],
+            author_id=form.cleaned_data["author"],
+            published_from=form.cleaned_data["published_from"],
+            published_to=form.cleaned_data["published_to"],
+            best_match=form.best_match,
+        )
+        stories = services.paginate(request, found, paginator_class=StoryPaginator)
+        services.search_excerpts(stories, query)
+    context = {"form": form, "query": query, "stories": stories, "filtered": _filtered(form)}
     response = TemplateResponse(
-        request, "articles/search_page.html", {"query": query, "stories": stories}
+        request, "articles/search_page.html", context, status=200 if valid else 400
     )
-    return tag_response(response, [SITE_KEY, "search", *stories_keys(stories or ())])
+    # Authors' names are in the filter: a renamed author purges the page as a byline would.
+    authors = [byline_key(pk) for pk in form.author_ids]
+    return tag_response(response, [SITE_KEY, "search", *authors, *stories_keys(stories or ())])
+
+
+def _filtered(form: StorySearchForm) -> bool:
+    """Whether the reader narrowed the search (the filters then start open)."""
+    return any(
+        form.data.get(name) for name in ("section", "author", "published_from", "published_to")
+    )

@@ -104,26 +104,35 @@ def test_reaction_votes(settings, language, counts):
 @pytest.mark.parametrize(
     ("language", "count", "expected"),
     [
-        ("en", 1, "1 story found"),
-        ("en", 12, "12 stories found"),
-        ("ru", 1, "Найден 1 материал"),
-        ("ru", 3, "Найдено 3 материала"),
-        ("ru", 5, "Найдено 5 материалов"),
-        ("ar", 2, "عُثر على مقالين"),
-        ("ar", 7, "عُثر على 7 مقالات"),
-        ("ar", 40, "عُثر على 40 مقالًا"),
+        ("en", 1, "1 result"),
+        ("en", 23, "23 results"),
+        ("ru", 1, "1 результат"),
+        ("ru", 3, "3 результата"),
+        ("ru", 5, "5 результатов"),
+        ("ru", 21, "21 результат"),
+        ("fr", 2, "2 résultats"),
+        ("ar", 1, "نتيجة واحدة"),
+        ("ar", 2, "نتيجتان"),
+        ("ar", 7, "7 نتائج"),
+        ("ar", 40, "40 نتيجة"),
     ],
 )
 def test_search_result_counts(settings, language, count, expected):
     settings.NEWSDESK_NATIVE_DIGITS = []
     with override(language):
-        assert StoryPaginator(Matching(range(count)), 12).found_label == expected
+        assert StoryPaginator(Matching(range(count)), 12).results_label == expected
 
 
-def test_search_counts_past_the_limit_say_more_than_with_the_languages_grouping():
-    with override("en"):
-        paginator = StoryPaginator(Matching(range(1_001)), 12)
-        assert paginator.found_label == "More than 1,000 stories found"
-    with override("ru"):
-        paginator = StoryPaginator(Matching(range(1_001)), 12)
-        assert paginator.found_label == "Найдено более 1\xa0000 материалов"
+def test_search_counts_past_the_limit_say_about_with_the_languages_grouping(settings):
+    settings.NEWSDESK_NATIVE_DIGITS = []
+    expected = {
+        "en": "about 1,000 results",
+        "ru": "около 1\xa0000 результатов",
+        "fr": "environ 1\xa0000 résultats",
+        "ar": "نحو 1000 نتيجة",
+    }
+    shown = {}
+    for language in expected:
+        with override(language):
+            shown[language] = StoryPaginator(Matching(range(1_001)), 12).results_label
+    assert shown == expected

@@ -134,7 +134,7 @@ def test_teasers_carry_the_genitive_date(client, story):
 
 def test_search_says_how_many_stories_it_found(client, story):
     soup = page(client, "/search/?q=Offensive", "ru")
-    assert soup.select_one(".search-count").get_text() == "Найден 1 материал"
+    assert soup.select_one(".search-count").get_text() == "1 результат"
 
 
 @pytest.mark.parametrize("language", ["ru", "ar"])
