@@ -70,3 +70,21 @@ class StoryBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     photo = FigureBlock()
     embed = EmbedBlock(label=_("Embed"), icon="media")
+
+
+def body_plain_text(body) -> str:
+    """A story body's words without markup (paragraphs, sub-headings, quotes), spaces squeezed:
+    for search excerpts, feed summaries and live coverage's key events."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    parts = []
+    for block in body:
+        if block.block_type == "paragraph":
+            parts.append(unescape(strip_tags(str(block.value.source))))
+        elif block.block_type == "quote":
+            parts.append(block.value["quote"])
+        elif block.block_type == "subheading":
+            parts.append(str(block.value))
+    return " ".join(" ".join(parts).split())

@@ -31,7 +31,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from newsdesk.articles.blocks import StoryBodyBlock
+from newsdesk.articles.blocks import StoryBodyBlock, body_plain_text
 from newsdesk.articles.embargo import Embargoed, embargo_refusal
 from newsdesk.articles.forms import ArticleForm
 from newsdesk.editions.panels import TranslationsPanel
@@ -377,19 +377,7 @@ class Article(
 
     def plain_text(self) -> str:
         """The body's words without markup (paragraphs, subheadings, quotes): search excerpts."""
-        from html import unescape
-
-        from django.utils.html import strip_tags
-
-        parts = []
-        for block in self.body:
-            if block.block_type == "paragraph":
-                parts.append(unescape(strip_tags(str(block.value.source))))
-            elif block.block_type == "quote":
-                parts.append(block.value["quote"])
-            elif block.block_type == "subheading":
-                parts.append(str(block.value))
-        return " ".join(" ".join(parts).split())
+        return body_plain_text(self.body)
 
     # Preview: editors see the story laid out as readers will, in its edition's language.
     def serve_preview(self, request, mode_name):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from newsdesk.articles.blocks import StoryBodyBlock
+from newsdesk.articles.blocks import StoryBodyBlock, body_plain_text
 from newsdesk.articles.models import StoryBodyField
 
 
@@ -170,16 +170,4 @@ class LiveEntry(models.Model):
 
     def plain_text(self) -> str:
         """The body's words without markup: for feeds' summaries and the key events list."""
-        from html import unescape
-
-        from django.utils.html import strip_tags
-
-        parts = []
-        for block in self.body:
-            if block.block_type == "paragraph":
-                parts.append(unescape(strip_tags(str(block.value.source))))
-            elif block.block_type == "quote":
-                parts.append(block.value["quote"])
-            elif block.block_type == "subheading":
-                parts.append(str(block.value))
-        return " ".join(" ".join(parts).split())
+        return body_plain_text(self.body)
