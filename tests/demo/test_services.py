@@ -300,12 +300,13 @@ def test_a_password_changed_in_the_admin_is_not_printed(data_dir):
 
 
 def test_renditions_are_made_for_each_place_a_photo_appears():
-    """A lead photo gets the story and teaser renditions the templates ask for, made ahead."""
+    """A lead photo gets the story and teaser renditions the templates ask for, and the crops
+    structured data names, made ahead."""
     photo = PhotoFactory()
 
     made = services.make_renditions([(photo, services.LEAD_PLACES)])
 
-    expected = len(filter_specs("story")) + len(filter_specs("teaser"))
+    expected = sum(len(filter_specs(place)) for place in ("story", "teaser", "structured_data"))
     assert made == PhotoRendition.objects.filter(image=photo).count() == expected
 
 
