@@ -18,22 +18,16 @@ from __future__ import annotations
 
 import math
 import random
-import shutil
-import sys
-import tempfile
 import time
 
 from million_stories import (
     add_sections,
-    configure_django,
-    create_postgres_database,
-    drop_databases,
     load_archive,
     measure,
     parse_args,
-    plan_database,
     progress,
     set_up_newsroom,
+    throwaway_database,
 )
 from stories_as_snippets import admin_get
 
@@ -89,21 +83,8 @@ def run(args) -> None:
 
 def main() -> None:
     args = parse_args()
-    databases = plan_database(args.database_url, tempfile.mkdtemp(prefix="newsdesk-sitemaps-"))
-    try:
-        create_postgres_database(databases)
-    except SystemExit:
-        shutil.rmtree(databases.data_dir, ignore_errors=True)
-        raise
-    try:
-        configure_django(databases)
+    with throwaway_database(args.database_url, "newsdesk-sitemaps-", keep=args.keep):
         run(args)
-    finally:
-        if args.keep:
-            print(f"Kept the database {databases.pages}", file=sys.stderr)
-            shutil.rmtree(databases.data_dir, ignore_errors=True)
-        else:
-            drop_databases(databases)
 
 
 if __name__ == "__main__":

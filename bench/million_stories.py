@@ -34,6 +34,7 @@ helpers. The figures are milliseconds on a shared machine: read the ratios.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import platform
@@ -1377,10 +1378,11 @@ def run(args: argparse.Namespace, databases: Databases) -> None:
         print(explain_report(rows + search_rows, args.explain_top))
 
 
-def main() -> None:
-    args = parse_args()
-    started = time.perf_counter()
-    databases = plan_database(args.database_url, tempfile.mkdtemp(prefix="newsdesk-million-"))
+@contextlib.contextmanager
+def throwaway_database(database_url: str, prefix: str, *, keep: bool = False):
+    """A PostgreSQL database created for one bench run and Django configured on it; dropped at
+    the end unless `keep` (its temporary folder goes either way). Shared by million_sitemaps.py."""
+    databases = plan_database(database_url, tempfile.mkdtemp(prefix=prefix))
     try:
         create_postgres_database(databases)
     except SystemExit:
@@ -1388,13 +1390,20 @@ def main() -> None:
         raise
     try:
         configure_django(databases)
-        run(args, databases)
+        yield databases
     finally:
-        if args.keep:
+        if keep:
             print(f"Kept the database {databases.pages}", file=sys.stderr)
             shutil.rmtree(databases.data_dir, ignore_errors=True)
         else:
             drop_databases(databases)
+
+
+def main() -> None:
+    args = parse_args()
+    started = time.perf_counter()
+    with throwaway_database(args.database_url, "newsdesk-million-", keep=args.keep) as databases:
+        run(args, databases)
     print(
         f"\nTotal run time: {time.perf_counter() - started:.0f} s; load average {load_average()} "
         "at the end"
