@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "newsdesk.live",
     "newsdesk.feeds",
     "newsdesk.wire",
+    "newsdesk.imports",
     "newsdesk.api",
     "newsdesk.demo",
     "newsdesk.outbox",
