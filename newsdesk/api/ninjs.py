@@ -69,8 +69,15 @@ def story_to_ninjs(story, base_url: str | None = None) -> dict:
     }
     if story.kicker:
         item["headlines"].append({"role": "kicker", "value": story.kicker})
-    if story.standfirst:
-        item["descriptions"] = [{"role": "summary", "value": story.standfirst}]
+    descriptions = [{"role": "summary", "value": story.standfirst}] if story.standfirst else []
+    notices = _notices(story)
+    descriptions += [{"role": notice.kind, "value": notice.text} for notice in notices]
+    if descriptions:
+        item["descriptions"] = descriptions
+    if notices:
+        item["edNote"] = _editors_note(notices[-1])
+    if story.embargo_until:
+        item["embargoedUntil"] = iso(story.embargo_until)
     if story.dateline:
         item["located"] = story.dateline
     agencies = [entry.agency for entry in entries if entry.agency_id]
@@ -89,6 +96,20 @@ def story_to_ninjs(story, base_url: str | None = None) -> dict:
     if pictures:
         item["associations"] = pictures
     return {key: value for key, value in item.items() if value is not None}
+
+
+def _notices(story) -> list:
+    """The story's corrections and updates, oldest first, as readers are shown them."""
+    notices = getattr(story, "api_corrections", None)
+    if notices is None:
+        notices = story.corrections.all()
+    return sorted(notices, key=lambda notice: notice.noted_at)
+
+
+def _editors_note(notice) -> str:
+    """The newest notice for the receiving desk, so a partner that ran the story sees it changed."""
+    kind = "Correction" if notice.kind == "correction" else "Update"
+    return f"{kind} of {notice.noted_at.isoformat()}: {notice.text}"
 
 
 def _pictures(story, base_url: str) -> list[dict]:

@@ -1,6 +1,7 @@
 """A story as ninjs: valid against IPTC's 3.x schemas, and saying what the story says."""
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jsonschema
@@ -112,3 +113,37 @@ def test_the_endpoint_serves_the_same_item(client, newsroom):
 
 def test_a_draft_has_no_ninjs(client, newsroom):
     assert client.get(f"/api/v1/stories/{newsroom['draft'].pk}/ninjs").status_code == 404
+
+
+@pytest.mark.parametrize("version", ["3.0", "3.1"])
+def test_corrections_and_the_embargo_travel_in_ninjs(section, version):
+    """Each correction or update is a description of its kind, the newest is the desk's edNote,
+    and an embargo is `embargoedUntil`; all valid ninjs."""
+    earlier = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    later = datetime(2026, 12, 1, 14, 5, tzinfo=UTC)
+    story = make_story(
+        section,
+        "Bridge reopens",
+        byline=[AuthorFactory()],
+        standfirst="Traffic flows again.",
+        embargo_until=earlier,
+        corrections=[
+            ("update", "Adds the minister's comment.", later),
+            ("correction", "The bridge is 300 metres long, not 30.", earlier),
+        ],
+    )
+    item = story_to_ninjs(story, "https://news.example.org")
+    assert list(validator(version).iter_errors(item)) == []
+    assert item["descriptions"] == [
+        {"role": "summary", "value": "Traffic flows again."},
+        {"role": "correction", "value": "The bridge is 300 metres long, not 30."},
+        {"role": "update", "value": "Adds the minister's comment."},
+    ]
+    assert item["edNote"] == "Update of 2026-12-01T14:05:00+00:00: Adds the minister's comment."
+    assert item["embargoedUntil"] == "2026-11-30T09:00:00+00:00"
+
+
+def test_a_story_without_notices_or_embargo_has_neither(section):
+    story = make_story(section, "Quiet day", byline=[AuthorFactory()])
+    item = story_to_ninjs(story, "https://news.example.org")
+    assert "edNote" not in item and "embargoedUntil" not in item

@@ -2,6 +2,7 @@
 """Every format parses to the neutral item; hostile and broken files are refused with a reason."""
 
 import contextlib
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -138,3 +139,27 @@ def test_any_text_inside_a_feed_item_parses_or_is_refused(text):
     ).encode()
     with contextlib.suppress(UnreadableItem):
         parse(data)
+
+
+def test_a_ninjs_3_embargo_is_read_under_its_3_x_name():
+    """ninjs 3.x writes `embargoedUntil` (1.x and 2.x wrote `embargoed`): both hold the story."""
+    item = json.loads(fixture("ninjs-3.json"))
+    item.pop("embargoed", None)
+    item["embargoedUntil"] = "2026-12-24T06:00:00Z"
+    (parsed,) = parse(json.dumps(item).encode())
+    assert parsed.embargo == datetime(2026, 12, 24, 6, tzinfo=UTC)
+
+
+def test_a_correction_in_ninjs_is_a_note_for_the_desk_not_the_standfirst():
+    """A sender's correction notice (role `correction` or `update`) goes to the ingest log."""
+    item = json.loads(fixture("ninjs-3.json"))
+    item["descriptions"] = [
+        {"role": "correction", "value": "An earlier version misspelt the mayor's name."}
+    ]
+    for key in ("description_text", "description_html"):
+        item.pop(key, None)
+    (parsed,) = parse(json.dumps(item).encode())
+    assert parsed.standfirst == ""
+    assert "The sender notes a correction: An earlier version misspelt the mayor's name." in (
+        parsed.notes
+    )

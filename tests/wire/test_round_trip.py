@@ -1,6 +1,7 @@
 """A story we export as ninjs (newsdesk.api.ninjs) ingests back into an equal story."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
@@ -17,6 +18,8 @@ from tests.common.db.photos import PhotoFactory
 pytestmark = pytest.mark.django_db
 
 BASE = "https://news.example.org"
+#: A past embargo: the story could be published, and the copy must keep it.
+EMBARGO = datetime(2026, 2, 11, 12, tzinfo=UTC)
 
 
 def from_our_media(href: str) -> bytes:
@@ -51,6 +54,8 @@ def test_a_story_exported_as_ninjs_ingests_back_into_an_equal_story(section):
         tags=["Border", "Turkey"],
         lead_photo=photo,
         body=body,
+        embargo_until=EMBARGO,
+        corrections=[("correction", "The talks resume on Tuesday, not Monday.", EMBARGO)],
     )
     exported = json.dumps(story_to_ninjs(original, BASE)).encode()
 
@@ -58,7 +63,7 @@ def test_a_story_exported_as_ninjs_ingests_back_into_an_equal_story(section):
     assert outcome.action == "created", outcome.message
     copy = Article.objects.exclude(pk=original.pk).get()
 
-    for field in ("headline", "standfirst", "dateline", "section_id"):
+    for field in ("headline", "standfirst", "dateline", "section_id", "embargo_until"):
         assert getattr(copy, field) == getattr(original, field), field
     assert byline_text(copy.byline_entries.all()) == byline_text(original.byline_entries.all())
     assert copy.byline_entries.get().agency == afp

@@ -53,6 +53,10 @@ def lowered(value):
     return value
 
 
+#: Description roles that are notices on the copy (our own ninjs writes them), never its summary.
+NOTICE_ROLES = {"correction", "update"}
+
+
 def _by_role(entries, *preferred: str, fallback: bool = True) -> dict | None:
     """From a ninjs 2/3 list of {role, value}, the entry of the first preferred role, or the
     first entry."""
@@ -100,7 +104,19 @@ def item_from(doc: dict, notes: list[str]) -> ParsedItem:
     )
     kind = str(doc.get("type") or ("event" if "eventdetails" in doc else "text")).lower()
     roles = ("caption", "text") if kind in PICTURE_TYPES else ("summary", "abstract", "text")
-    description = _by_role(doc.get("descriptions"), *roles)
+    descriptions = doc.get("descriptions")
+    notices = (
+        [d for d in descriptions if isinstance(d, dict) and d.get("role") in NOTICE_ROLES]
+        if isinstance(descriptions, list)
+        else []
+    )
+    if notices:
+        descriptions = [d for d in descriptions if not any(d is n for n in notices)]
+    for notice in notices:
+        notes.append(
+            f"The sender notes a {notice['role']}: {squeeze(str(notice.get('value', '')))}"
+        )
+    description = _by_role(descriptions, *roles)
     standfirst = first(
         doc.get("description_text"),
         plain_text(doc.get("description_html")),
@@ -143,7 +159,8 @@ def item_from(doc: dict, notes: list[str]) -> ParsedItem:
         urgency=to_int(doc.get("urgency")),
         first_created=parse_date(doc.get("firstcreated")),
         version_created=parse_date(doc.get("versioncreated")),
-        embargo=parse_date(doc.get("embargoed")),
+        # ninjs 3.x says embargoedUntil; 1.x and 2.x said embargoed.
+        embargo=parse_date(doc.get("embargoeduntil") or doc.get("embargoed")),
         pictures=[p for p in pictures if p.href],
         notes=notes,
     )
