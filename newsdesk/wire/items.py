@@ -9,6 +9,8 @@ from datetime import datetime
 WITHDRAWN = {"canceled", "cancelled", "withheld", "kill", "killed", "withdrawn"}
 #: Item kinds that become stories; pictures, video, audio and events wait on the desk.
 STORY_KINDS = {"text", "composite", "package"}
+#: Item kinds that are a picture: its file goes to the photo library when it can be fetched.
+PICTURE_KINDS = {"picture", "photo", "graphic"}
 
 
 @dataclass
@@ -62,6 +64,10 @@ class ParsedItem:
     @property
     def makes_story(self) -> bool:
         return self.kind in STORY_KINDS
+
+    @property
+    def is_picture(self) -> bool:
+        return self.kind in PICTURE_KINDS
 
     def to_json(self) -> dict:
         """A JSON-ready dict (dates as ISO text), as stored with each version."""

@@ -119,6 +119,7 @@ class IncomingItem(models.Model):
         FLAGGED = "flagged", _("Published, and the agency changed it")
         KILLED = "killed", _("Withdrawn by the agency")
         DESK = "desk", _("On the desk (picture, video, audio, event)")
+        PHOTO = "photo", _("In the photo library")
 
     uri = models.CharField(_("URI"), max_length=500, unique=True)
     source = models.ForeignKey(
@@ -152,6 +153,15 @@ class IncomingItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="wire_items",
     )
+    photo = models.ForeignKey(
+        "photos.Photo",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="wire_items",
+        help_text=_("A picture item, as a photo in the library."),
+    )
     content = models.JSONField(_("content"), default=dict)
     content_hash = models.CharField(max_length=64)
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
@@ -168,6 +178,9 @@ class IncomingItem(models.Model):
 
     def get_story_edit_url(self) -> str:
         return reverse("wagtailsnippets_articles_article:edit", args=[self.story_id])
+
+    def get_photo_edit_url(self) -> str:
+        return reverse("wagtailimages:edit", args=[self.photo_id])
 
     @property
     def parsed(self):

@@ -85,16 +85,20 @@ def photo_from(picture: ParsedPicture, fetch: Fetch, *, title: str) -> Photo:
     except limits.TooManyPixels as error:
         raise PictureUnavailable(f"{picture.href}: {error}") from None
     name = posixpath.basename(urlsplit(picture.href).path) or "wire.jpg"
-    caption = picture.caption
-    photo = Photo(
-        title=(picture.caption or title)[:255],
-        file=ImageFile(stream, name=name),
-        alt_text=(picture.alt_text or caption or title)[:255],
-        caption=caption,
-        credit=picture.credit[:255],
-    )
+    photo = Photo(file=ImageFile(stream, name=name), **photo_words(picture, title=title))
     photo.save()
     return photo
+
+
+def photo_words(picture: ParsedPicture, *, title: str) -> dict:
+    """The photo's title, alt text, caption and credit from the agency's words."""
+    caption = picture.caption
+    return {
+        "title": (caption or title)[:255],
+        "alt_text": (picture.alt_text or caption or title)[:255],
+        "caption": caption,
+        "credit": picture.credit[:255],
+    }
 
 
 def first_photo(pictures: list[ParsedPicture], fetch: Fetch | None, *, title: str, notes: list):

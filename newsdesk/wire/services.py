@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 class Outcome:
     """What ingesting one item did, in words for the log and the command line."""
 
-    action: str  # created, updated, flagged, killed, unchanged, older, desk, failed
+    action: str  # created, updated, flagged, killed, unchanged, older, desk, photo, failed
     message: str
     item: IncomingItem | None = None
 
@@ -122,6 +122,12 @@ def ingest_item(
     _remember(item, parsed, digest, changes)
     if parsed.withdrawn:
         return _kill(item)
+    if item.photo is not None:
+        _reword_photo(item.photo, parsed)
+        item.save()
+        return Outcome(
+            "updated", f"New version: the photo's caption and credit updated: {item.headline}", item
+        )
     story = item.story
     if story is None:
         section, _missing = section_in_its_edition(section, parsed.language)
@@ -191,6 +197,8 @@ def _first_version(parsed, uri, digest, source, section, fetch_picture) -> Outco
         item.status = IncomingItem.Status.KILLED
         item.save()
         return Outcome("killed", f"Withdrawn before it was run: {item.headline}", item)
+    if parsed.is_picture:
+        return _into_photo_library(item, parsed, fetch_picture)
     if not parsed.makes_story:
         return Outcome("desk", f"On the desk ({parsed.kind}): {item.headline}", item)
     if section is None:
@@ -203,6 +211,30 @@ def _first_version(parsed, uri, digest, source, section, fetch_picture) -> Outco
     item.save()
     said = "published" if item.story.live else "scheduled" if item.story.go_live_at else "draft"
     return Outcome("created", f"New story ({said}): {item.headline}", item)
+
+
+def _into_photo_library(item: IncomingItem, parsed: ParsedItem, fetch_picture) -> Outcome:
+    """A picture item: its file as a photo in the library, with the agency's words, ready to
+    place in a story; on the desk when it cannot be fetched (the reason in the log)."""
+    photo = pictures.first_photo(
+        parsed.pictures, fetch_picture, title=parsed.headline, notes=parsed.notes
+    )
+    if photo is None:
+        return Outcome("desk", f"On the desk ({parsed.kind}): {item.headline}", item)
+    item.photo = photo
+    item.status = IncomingItem.Status.PHOTO
+    item.save()
+    return Outcome("photo", f"In the photo library: {item.headline}", item)
+
+
+def _reword_photo(photo, parsed: ParsedItem) -> None:
+    """A new version of a picture item: the agency's new caption, credit and alt text, same file."""
+    if not parsed.pictures:
+        return
+    words = pictures.photo_words(parsed.pictures[0], title=parsed.headline)
+    for name, value in words.items():
+        setattr(photo, name, value)
+    photo.save(update_fields=list(words))
 
 
 def section_in_its_edition(section, language: str):
@@ -246,6 +278,13 @@ def _kill(item: IncomingItem) -> Outcome:
     item.status = IncomingItem.Status.KILLED
     item.save()
     story = item.story
+    if item.photo is not None:
+        return Outcome(
+            "killed",
+            f"Withdrawn by the agency: take the photo out of any story that uses it: "
+            f"{item.headline}",
+            item,
+        )
     if story is not None and story.live:
         story.unpublish(log_action=True)
         return Outcome(

@@ -7,8 +7,10 @@ import pytest
 from PIL import Image
 
 from newsdesk.articles.models import Article
-from newsdesk.wire.models import IngestLogEntry
+from newsdesk.photos.models import Photo
+from newsdesk.wire.models import IncomingItem, IngestLogEntry
 from newsdesk.wire.pictures import PictureUnavailable, from_folder, from_http
+from newsdesk.wire.services import ingest_bytes
 from newsdesk.wire.transports import poll_folder, poll_http
 from tests.wire.conftest import fixture
 from tests.wire.test_transports import Agency, agency_server, http_source  # noqa: F401
@@ -75,3 +77,66 @@ def test_http_pictures_come_from_the_sources_host_only(http_source, settings):  
     fetch = from_http(http_source.url)
     with pytest.raises(PictureUnavailable, match="NEWSDESK_WIRE_PICTURE_HOSTS"):
         fetch("http://169.254.169.254/latest/meta-data")
+
+
+def picture_item(version: str = "1", caption: str = "", status: str = "usable") -> bytes:
+    """The G2 picture fixture as version `version`, with another caption or status if given."""
+    text = fixture("newsml-g2-picture.xml").decode()
+    text = text.replace('version="1"', f'version="{version}"', 1)
+    if caption:
+        text = text.replace(PICTURE_CAPTION, caption)
+    if status != "usable":
+        text = text.replace("stat:usable", f"stat:{status}")
+    return text.encode()
+
+
+PICTURE_CAPTION = "A cracked wall in Dushanbe after the quake, May 5."
+
+
+def test_a_picture_item_goes_to_the_photo_library_with_the_agencys_words(source):
+    """A picture sent alone becomes a photo an editor can place, not a story."""
+    fetched = []
+    (outcome,) = ingest_bytes(
+        picture_item(), source=source, fetch_picture=lambda href: fetched.append(href) or jpeg()
+    )
+    assert outcome.action == "photo", outcome.message
+    item = IncomingItem.objects.get()
+    assert item.status == IncomingItem.Status.PHOTO and item.story is None
+    photo = item.photo
+    assert fetched == ["quake-large.jpg"]  # the largest rendition
+    assert photo.caption == PICTURE_CAPTION
+    assert photo.alt_text == "A wall with a long crack"
+    assert photo.credit == "Ali Nazarov/AFP"
+    assert not Article.objects.exists()
+
+
+def test_a_new_version_of_a_picture_rewords_the_photo_and_a_kill_says_to_take_it_out(source):
+    def fetch(href):
+        return jpeg()
+
+    ingest_bytes(picture_item(), source=source, fetch_picture=fetch)
+    photo = Photo.objects.get()
+    file_name = photo.file.name
+    (outcome,) = ingest_bytes(
+        picture_item("2", caption="The cracked wall of a school in Dushanbe, May 5."),
+        source=source,
+        fetch_picture=fetch,
+    )
+    assert outcome.action == "updated", outcome.message
+    photo.refresh_from_db()
+    assert photo.caption == "The cracked wall of a school in Dushanbe, May 5."
+    assert photo.file.name == file_name and Photo.objects.count() == 1
+    (outcome,) = ingest_bytes(picture_item("3", status="canceled"), source=source)
+    assert outcome.action == "killed" and "take the photo out" in outcome.message
+    assert IncomingItem.objects.get().status == IncomingItem.Status.KILLED
+
+
+def test_a_picture_item_that_cannot_be_fetched_waits_on_the_desk_with_the_reason(source):
+    def fetch(href):
+        raise PictureUnavailable(f"{href}: no such file beside the item.")
+
+    (outcome,) = ingest_bytes(picture_item(), source=source, fetch_picture=fetch)
+    assert outcome.action == "desk"
+    item = IncomingItem.objects.get()
+    assert item.photo is None and item.status == IncomingItem.Status.DESK
+    assert not Photo.objects.exists()

@@ -74,6 +74,18 @@ def test_an_item_shows_what_the_agency_sent_its_embargo_and_a_link_to_its_story(
     assert link["href"] == reverse("wagtailsnippets_articles_article:edit", args=[item.story_id])
 
 
+def test_a_picture_item_links_to_its_photo_in_the_library(admin_client, source):
+    from tests.wire.test_pictures import jpeg
+
+    ingest_bytes(fixture("newsml-g2-picture.xml"), source=source, fetch_picture=lambda h: jpeg())
+    item = IncomingItem.objects.get()
+    response = admin_client.get(reverse("incoming_wire:inspect", args=[item.pk]))
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "In the photo library" in page.select_one(".wire-status").get_text()
+    link = page.find("a", string=lambda s: s and "Open the photo" in s)
+    assert link["href"] == reverse("wagtailimages:edit", args=[item.photo_id])
+
+
 def test_an_editor_adds_a_folder_source_and_is_told_what_is_missing(admin_client, section):
     from tests.common.db.bylines import AgencyFactory
 
