@@ -296,13 +296,16 @@ def entry_from_copy(
     user,
     *,
     headline: str,
-    paragraphs: Iterable[str],
+    body: list | None = None,
+    paragraphs: Iterable[str] = (),
     agency=None,
     source: str = "",
 ) -> LiveEntry:
-    """A draft entry from agency copy: the hook wire ingest will call for a wire item sent to a
-    live coverage (`source` is the item's id). Paragraphs are plain text."""
-    body = [("paragraph", f"<p>{escape(p.strip())}</p>") for p in paragraphs if p.strip()]
+    """A draft entry from agency copy, for an editor to read and post: the wire desk's "Send to
+    live coverage" (`source` is the item's URI). `body` is blocks as a story's (already
+    sanitised); plain-text `paragraphs` are escaped."""
+    if body is None:
+        body = [("paragraph", f"<p>{escape(p.strip())}</p>") for p in paragraphs if p.strip()]
     return write_entry(coverage, user, headline=headline, body=body, agency=agency, source=source)
 
 

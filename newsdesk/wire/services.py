@@ -9,11 +9,15 @@ import hashlib
 import logging
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from newsdesk.articles.embargo import Embargoed
 from newsdesk.editions.services import edition_of_language
+from newsdesk.live import services as live
 from newsdesk.wire import pictures, stories
 from newsdesk.wire.items import ParsedItem, changes_between
 from newsdesk.wire.models import IncomingItem, IncomingVersion, IngestLogEntry, WireSource
@@ -235,6 +239,35 @@ def _reword_photo(photo, parsed: ParsedItem) -> None:
     for name, value in words.items():
         setattr(photo, name, value)
     photo.save(update_fields=list(words))
+
+
+def send_to_live(item: IncomingItem, coverage, user):
+    """The item's copy as a draft entry of `coverage`'s live coverage, credited to its agency,
+    for an editor to read and post. Refused for a withdrawn item or one still under embargo:
+    an entry can be posted at once, and the embargo guard of stories does not see entries."""
+    if item.status == IncomingItem.Status.KILLED:
+        raise ValidationError(_("The agency withdrew this item: it cannot go into live coverage."))
+    if item.embargo and item.embargo > timezone.now():
+        raise ValidationError(
+            _("This item is embargoed until %(time)s: send it to live coverage after then.")
+            % {"time": date_format(timezone.localtime(item.embargo), "DATETIME_FORMAT")}
+        )
+    parsed = item.parsed
+    entry = live.entry_from_copy(
+        coverage,
+        user,
+        headline=parsed.headline[:255],
+        body=stories.body_stream(parsed),
+        agency=stories.agency_for(parsed, item.source),
+        source=item.uri[:255],
+    )
+    log_entry(
+        IngestLogEntry.Level.INFO,
+        f"Sent to the live coverage of {coverage.story} as a draft entry by {user}",
+        source=item.source,
+        item=item,
+    )
+    return entry
 
 
 def section_in_its_edition(section, language: str):

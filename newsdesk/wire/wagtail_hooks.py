@@ -1,5 +1,6 @@
 """The incoming wire desk, the ingest log and the wire sources in the Wagtail admin."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -7,7 +8,10 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from newsdesk.live import roles as live_roles
+from newsdesk.wire import views
 from newsdesk.wire.filters import IncomingItemFilterSet
+from newsdesk.wire.forms import SendToLiveForm
 from newsdesk.wire.models import IncomingItem, IngestLogEntry, WireSource
 
 
@@ -23,6 +27,10 @@ class IncomingItemInspectView(InspectView):
         context["parsed"] = item.parsed
         context["versions"] = item.versions.all()
         context["log_entries"] = item.log_entries.all()[:20]
+        if item.status != IncomingItem.Status.KILLED and live_roles.can_write(self.request.user):
+            form = SendToLiveForm()
+            if form.fields["coverage"].queryset.exists():
+                context["send_to_live"] = form
         return context
 
 
@@ -103,3 +111,10 @@ class WireGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_wire_desk():
     return WireGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_wire_actions():
+    return [
+        path("wire/item/<int:item_id>/to-live/", views.send_to_live, name="wire_send_to_live"),
+    ]

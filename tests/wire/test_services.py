@@ -182,3 +182,38 @@ def test_an_item_in_a_language_without_an_edition_stays_in_the_sources_section(s
     """French has no edition (the fixture is French): the story is the source section's."""
     ingest_bytes(fixture("ninjs-3.json"), source=source)
     assert Article.objects.get().section == source.section
+
+
+def test_an_item_under_embargo_or_withdrawn_is_not_sent_to_live_coverage(source, section):
+    """An entry can be posted at once, so the embargo is checked when the copy is sent."""
+    from django.core.exceptions import ValidationError
+
+    from newsdesk.live.models import LiveEntry
+    from newsdesk.wire.services import send_to_live
+    from tests.common.db.live import make_coverage, make_editor
+
+    coverage = make_coverage(section)
+    editor = make_editor()
+    later = (timezone.now() + timedelta(hours=2)).isoformat()
+    ingest_bytes(ninjs("3", embargoed=later), source=source)
+    item = IncomingItem.objects.get()
+    with pytest.raises(ValidationError, match="embargoed until"):
+        send_to_live(item, coverage, editor)
+    ingest_bytes(ninjs("4", pubStatus="canceled"), source=source)
+    item.refresh_from_db()
+    with pytest.raises(ValidationError, match="withdrew"):
+        send_to_live(item, coverage, editor)
+    assert not LiveEntry.objects.exists()
+
+
+def test_an_item_sent_to_live_coverage_keeps_its_quotes_and_says_so_in_the_log(source, section):
+    from newsdesk.wire.services import send_to_live
+    from tests.common.db.live import make_coverage, make_editor
+
+    (outcome,) = ingest_bytes(fixture("nitf.xml"), source=source)
+    entry = send_to_live(outcome.item, make_coverage(section), make_editor())
+    assert entry.body[0].block_type == "paragraph"
+    assert "The harvest began early." in entry.body[0].value.source
+    assert IngestLogEntry.objects.filter(
+        item=outcome.item, message__startswith="Sent to the live coverage of"
+    ).exists()
