@@ -31,11 +31,12 @@ _INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Latin, Greek, Cyrillic and general punctuation hold no combining marks: most comments need
 # no look at each character.
 _NO_COMBINING_MARKS = re.compile(r"[\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2000-\u206f]*")
-_WORD = re.compile(r"\w+", re.UNICODE)
-# Separators allowed between letters spelt out one by one: "k.i.l.l", "k i l l", "k-i-l-l".
-_SPELLING_GAP = re.compile(r"[\s.\-_*·•,'/|+~]{1,3}")
-# Rule 2 can only join something where three one-character words follow each other.
-_THREE_SINGLE_CHARACTERS = re.compile(r"(?<!\w)\w(?:[\s.\-_*·•,'/|+~]{1,3}\w(?!\w)){2}")
+# A run of rule 2 ("k.i.l.l", "k i l l", "k-i-l-l"): three or more one-character words with one
+# separator, the same each time ("a s-c-u-m" spells "scum", not "ascum"). The regex engine reads
+# the comment in one pass; a loop over every word in Python took a fifth of the scorer's time.
+_SPELT_OUT_RUN = re.compile(
+    r"(?<!\w)\w(?P<gap>[\s.\-*·•,'/|+~]{1,3})\w(?:(?P=gap)\w)+(?!\w)", re.UNICODE
+)
 # Rules 3 and 4 change only words mixing digits and letters or Latin and Cyrillic letters.
 _MIXED_WORD = re.compile(
     r"(?<!\w)(?:(?=\w*\d)(?=\w*[^\W\d_])|(?=\w*[a-z])(?=\w*[\u0400-\u04ff]))\w+"
@@ -94,32 +95,14 @@ def fold(text: str) -> str:
 
 def _join_spelt_out_letters(text: str) -> str:
     """Join runs of three or more single characters separated by small gaps (rule 2)."""
-    if not _THREE_SINGLE_CHARACTERS.search(text):
-        return text
-    tokens = list(_WORD.finditer(text))
-    pieces: list[str] = []
-    position = 0
-    i = 0
-    while i < len(tokens):
-        j = i
-        gap = None  # one run, one separator: "a s-c-u-m" spells "scum", not "ascum"
-        while j + 1 < len(tokens) and len(tokens[j].group()) == len(tokens[j + 1].group()) == 1:
-            between = text[tokens[j].end() : tokens[j + 1].start()]
-            if not _SPELLING_GAP.fullmatch(between) or gap not in (None, between):
-                break
-            gap = between
-            j += 1
-        run = tokens[i : j + 1]
-        letters = "".join(t.group() for t in run)
-        if len(run) >= 3 and sum(c.isalpha() for c in letters) >= 2:
-            pieces.append(text[position : run[0].start()])
-            pieces.append(letters)
-            position = run[-1].end()
-            i = j + 1
-        else:
-            i += 1
-    pieces.append(text[position:])
-    return "".join(pieces)
+    return _SPELT_OUT_RUN.sub(_spelt_out_word, text)
+
+
+def _spelt_out_word(run: re.Match) -> str:
+    # Every character of the run is one letter and one gap, all gaps alike: every (gap + 1)th
+    # character is a letter.
+    letters = run.group()[:: len(run.group("gap")) + 1]
+    return letters if sum(c.isalpha() for c in letters) >= 2 else run.group()
 
 
 def _read_word(word: str, context: str = "") -> str:

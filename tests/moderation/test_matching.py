@@ -3,9 +3,12 @@
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.moderation.matching import (
     WordRule,
+    _join_spelt_out_letters,
     compile_pattern,
     find_matches,
     normalise,
@@ -130,3 +133,41 @@ def test_rule_languages():
 def test_find_matches_reports_what_the_rules_read():
     rules = (WordRule("bastard*"), WordRule("con", language="fr"))
     assert find_matches(rules, "B.A.S.T.A.R.D and con", "en") == ["bastard"]
+
+
+def _spelt_out_by_words(text: str) -> str:
+    """Rule 2 as it was first written, word by word: the reference the one-pass reading keeps."""
+    gap_only = re.compile(r"[\s.\-_*·•,'/|+~]{1,3}")
+    tokens = list(re.finditer(r"\w+", text))
+    pieces, position, i = [], 0, 0
+    while i < len(tokens):
+        j, gap = i, None
+        while j + 1 < len(tokens) and len(tokens[j].group()) == len(tokens[j + 1].group()) == 1:
+            between = text[tokens[j].end() : tokens[j + 1].start()]
+            if not gap_only.fullmatch(between) or gap not in (None, between):
+                break
+            gap, j = between, j + 1
+        run = tokens[i : j + 1]
+        letters = "".join(t.group() for t in run)
+        if len(run) >= 3 and sum(c.isalpha() for c in letters) >= 2:
+            pieces += [text[position : run[0].start()], letters]
+            position, i = run[-1].end(), j + 1
+        else:
+            i += 1
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["k", "i", "l", "1", "я", "б", "ab", "word", "_"]),
+            st.sampled_from([" ", ".", "-", " . ", "  ", "...", "....", ", ", "_", "x"]),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+def test_spelt_out_letters_are_joined_as_word_by_word_reading_joins_them(text):
+    """The one-pass rule 2 reads every text as the word-by-word reference does."""
+    assert _join_spelt_out_letters(text) == _spelt_out_by_words(text)
