@@ -25,6 +25,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as sre  # the parse tree's opcodes (stable within a Python version)
+from re import _parser as sre_parse
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -248,6 +250,78 @@ def compile_words(rules: tuple["WordRule", ...]) -> re.Pattern:
     branches = [plain_pattern_regex(word).removeprefix(r"(?<!\w)") for word in words]
     first = "".join(sorted({re.escape(word.strip()[0]) for word in words}))
     return re.compile(rf"(?<!\w)(?=[{first}])(?:{'|'.join(branches)})", re.UNICODE)
+
+
+_REPEATED_CHARACTER = re.compile(r"(.)\1+", re.DOTALL)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+#: Factors shorter than this are in most comments: checking them saves nothing.
+_SHORTEST_USEFUL_FACTOR = 3
+
+
+def squeezed(text: str) -> str:
+    """`text` with each run of one character written once: what rule 5 makes of "kiiilll"."""
+    return _REPEATED_CHARACTER.sub(r"\1", text)
+
+
+@lru_cache(maxsize=2048)
+def required_factors(pattern: re.Pattern) -> frozenset[str] | None:
+    """Strings of which every match of `pattern` holds one, in `squeezed` form, or None.
+
+    Python's `re` finds no first-character shortcut for a pattern that starts with `\\b` or a
+    look-behind, so it tries such a pattern at every position of a comment. Checking these
+    strings first with `in` (a fast scan in C) skips the pattern on the many comments that
+    cannot match it. Read from the compiled pattern's parse tree: runs of literal letters
+    (a letter repeated one or more times counts once, as `squeezed` reads the comment), the
+    union over the branches of an alternation, the strongest set of a sequence.
+    """
+    found = _factors(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if found is None or min(map(len, found)) < _SHORTEST_USEFUL_FACTOR:
+        return None
+    return found
+
+
+def _factors(items) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _strength(candidate) > _strength(best)):
+            best = candidate
+
+    def end_run() -> None:
+        if run:
+            consider(frozenset({squeezed("".join(run))}))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] is sre.LITERAL:
+            run.append(chr(av[2][0][1]))  # "k+" or "l{2,}": the letter once, once squeezed
+            continue
+        end_run()
+        if op is sre.SUBPATTERN:
+            consider(_factors(av[3]))
+        elif op is sre.BRANCH:
+            branches = [_factors(branch) for branch in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_factors(av[2]))
+    end_run()
+    return best
+
+
+def _strength(factors: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, factors)), -len(factors)
+
+
+def may_match(pattern: re.Pattern, squeezed_text: str) -> bool:
+    """False only when `pattern` cannot match the text `squeezed_text` was made from."""
+    factors = required_factors(pattern)
+    return factors is None or any(factor in squeezed_text for factor in factors)
 
 
 @dataclass(frozen=True)

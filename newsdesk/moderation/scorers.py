@@ -22,7 +22,14 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop as _
 
 from newsdesk.moderation import news_context, wordlists
-from newsdesk.moderation.matching import WordRule, compile_pattern, compile_words, normalise
+from newsdesk.moderation.matching import (
+    WordRule,
+    compile_pattern,
+    compile_words,
+    may_match,
+    normalise,
+    squeezed,
+)
 from newsdesk.moderation.thresholds import Thresholds, resolve, scoring_language
 from newsdesk.moderation.verdicts import Action, Verdict
 
@@ -130,14 +137,20 @@ class PatternScorer:
         """
         plain = news_context.without_idioms(normalised)
 
+        squeezed_texts: dict[str, str] = {}
+
         def builtin(rules: tuple[WordRule, ...], within: str) -> list[re.Match]:
             if not self.builtin:
                 return []
-            found = list(compile_words(rules).finditer(within))
-            for rule in rules:
-                if rule.is_regex:
-                    found += compile_pattern(rule.pattern, True).finditer(within)
-            return found
+            # Most patterns cannot match most comments: a scan for the words each needs
+            # skips them (matching.required_factors).
+            if within not in squeezed_texts:
+                squeezed_texts[within] = squeezed(within)
+            short = squeezed_texts[within]
+            patterns = [compile_words(rules)] + [
+                compile_pattern(rule.pattern, True) for rule in rules if rule.is_regex
+            ]
+            return [m for p in patterns if may_match(p, short) for m in p.finditer(within)]
 
         editors = [
             match
