@@ -206,11 +206,15 @@ def start_server(procs, env, port, workers, threads, name):
 # One run ----------------------------------------------------------------------------------
 
 
-def run(name, port, counter: Path, coverage_id, options, poster):
+def run(name, port, counter: Path, coverage, options, poster):
     from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
 
     window = settings.NEWSDESK_LIVE_WINDOW_SECONDS
-    base = f"/live/{coverage_id}/entries/after/"
+    # The address readers' pages poll, in the story's edition ("/en/live/1/entries/after/").
+    with translation.override(coverage.story.locale.language_code):
+        base = reverse("live:updates", args=[coverage.pk, 0]).removesuffix("0/")
     counter.write_bytes(b"")
     start = time.time() + 2
     context = multiprocessing.get_context("spawn")
@@ -308,7 +312,11 @@ def main(argv=None) -> int:
     try:
         # No Varnish to purge yet while the site is made.
         setup_env = {k: v for k, v in env.items() if k != "NEWSDESK_VARNISH_URLS"}
-        for command in (["migrate", "--no-input", "-v", "0"], ["load_demo", "--no-renditions"]):
+        for command in (
+            ["migrate", "--no-input", "-v", "0"],
+            ["collectstatic", "--no-input", "-v", "0"],  # production settings read its manifest
+            ["load_demo", "--no-renditions"],
+        ):
             subprocess.run(
                 [str(ROOT / ".venv" / "bin" / "newsdesk"), *command],
                 env=setup_env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
@@ -322,7 +330,7 @@ def main(argv=None) -> int:
 
         from newsdesk.live.models import LiveCoverage
 
-        coverage = LiveCoverage.objects.get()
+        coverage = LiveCoverage.objects.select_related("story__locale").get()
         admin = get_user_model().objects.get(username="admin")
         client = Client(SERVER_NAME="testserver")
         client.force_login(admin)
@@ -344,7 +352,7 @@ def main(argv=None) -> int:
         port = free_port()
         start_server(procs, env, port, options.workers, options.threads, "newsdesk")
         poster()
-        results = [run("embedded page cache", port, counter, coverage.pk, options, poster)]
+        results = [run("embedded page cache", port, counter, coverage, options, poster)]
         print(json.dumps(results[-1], indent=2), flush=True)
         if options.varnish:
             if not shutil.which("varnishd") and not Path("/usr/sbin/varnishd").exists():
@@ -359,7 +367,7 @@ def main(argv=None) -> int:
                              "newsdesk-behind-varnish")  # fmt: skip
                 start_varnish(procs, work, varnish_vcl(None), backend_port, varnish_port)
                 results.append(
-                    run("Varnish", varnish_port, backend_counter, coverage.pk, options, poster)
+                    run("Varnish", varnish_port, backend_counter, coverage, options, poster)
                 )
                 print(json.dumps(results[-1], indent=2), flush=True)
         failures = []

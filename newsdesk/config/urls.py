@@ -9,9 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsdesk.delivery import cached_page
+from newsdesk.delivery.views import health
 from newsdesk.feeds.views import robots_txt
 
 urlpatterns = [
+    # For a caching proxy's or a load balancer's health probe (deploy/varnish/newsdesk.vcl).
+    path("healthz", health, name="health"),
     # One for the whole site, naming each edition's sitemaps; purged with the navigation.
     path("robots.txt", cached_page("nav")(robots_txt), name="robots-txt"),
     path("admin/", include(wagtailadmin_urls)),

@@ -28,7 +28,7 @@ pytestmark = [
 
 CACHEABLE = "public, max-age=300, stale-while-revalidate=30, stale-if-error=86400"
 PAGES = {
-    "/": ("front", CACHEABLE),
+    "/en/": ("front", CACHEABLE),
     "/en/security/": ("section-3 front", CACHEABLE),
     "/en/security/2026/12/01/ceasefire/": ("story-12 section-3 front", CACHEABLE),
     "/en/politics/2026/12/01/budget/": ("story-13 section-4", CACHEABLE),
@@ -50,14 +50,27 @@ class Newsdesk(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         path = self.path.split("?")[0]
+        if path == "/":
+            server.root_requests += 1
+            # As Newsdesk: the root sends a reader to their edition. A probe must not ask here.
+            self.send_response(302)
+            self.send_header("Location", "/en/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if path == "/healthz":
+            server.probes += 1
+            self.send_response(200)
+            self.send_header("Content-Length", "3")
+            self.send_header("Cache-Control", "max-age=0, no-cache, no-store, must-revalidate")
+            self.end_headers()
+            self.wfile.write(b"ok\n")
+            return
         if path not in PAGES:
             self.send_error(404)
             return
-        if self.headers.get("User-Agent", "").startswith("Varnish Health"):
-            server.probes += 1
-        else:
-            server.renders[path] += 1
-            server.cookies_seen.append((path, self.headers.get("Cookie")))
+        server.renders[path] += 1
+        server.cookies_seen.append((path, self.headers.get("Cookie")))
         keys, cache_control = PAGES[path]
         body = f"{path} render {server.renders[path]}".encode()
         self.send_response(200)
@@ -98,6 +111,7 @@ class Stack:
         self.backend.daemon_threads = True
         self.backend.down = False
         self.backend.probes = 0
+        self.backend.root_requests = 0
         self.backend.renders = Counter()
         self.backend.cookies_seen = []
         threading.Thread(target=self.backend.serve_forever, daemon=True).start()
@@ -269,7 +283,7 @@ def test_the_admin_and_posts_are_never_cached(fresh):
 
 def test_purge_by_key_from_loopback_drops_only_the_tagged_pages(fresh):
     for path in (
-        "/",
+        "/en/",
         "/en/security/",
         "/en/security/2026/12/01/ceasefire/",
         "/en/politics/2026/12/01/budget/",
@@ -289,7 +303,7 @@ def test_purge_by_key_from_loopback_drops_only_the_tagged_pages(fresh):
 
     assert rendered_again("/en/security/")
     assert rendered_again("/en/security/2026/12/01/ceasefire/")
-    assert not rendered_again("/")
+    assert not rendered_again("/en/")
     assert not rendered_again("/en/politics/2026/12/01/budget/")
     assert not rendered_again("/en/tags/ukraine/")
     # The purged page is fresh for the next reader.
@@ -320,6 +334,15 @@ def test_purge_and_ban_from_an_address_outside_the_acl_are_refused(fresh):
     assert status == 403
     _, headers, _ = fresh.get("/en/security/")
     assert headers["x-cache"] == ["HIT"], "nothing was purged"
+
+
+def test_the_probe_asks_the_health_address_and_keeps_a_live_backend_in_use(fresh):
+    """Probing "/" (a 302 to the edition) marked Newsdesk sick: every miss became a 503."""
+    time.sleep(7)  # more probes than the window: a failing probe would have made it sick
+    assert fresh.backend.probes >= 2  # only probes ask for /healthz
+    assert fresh.backend.root_requests == 0
+    status, _, body = fresh.get("/en/politics/2026/12/01/budget/")  # a miss, fetched now
+    assert status == 200 and body.endswith(b"render 1")
 
 
 def test_grace_serves_the_stale_page_while_the_backend_is_down():

@@ -5,6 +5,8 @@ from newsdesk.config.env import env_bool, env_int
 from .base import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = env_bool("NEWSDESK_HTTPS", False)
+# The caching proxy's health probe speaks plain HTTP on the loopback (deploy/varnish/).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = SECURE_SSL_REDIRECT
 CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL_REDIRECT else None
