@@ -80,8 +80,9 @@ bench-peers: venv ## Install the serving benchmark's peers: Debian packages (as 
 	  && $(BENCH_VENV)/isso/bin/pip install --quiet 'isso>=0.13,<0.15' 'granian>=2.8,<3'; } \
 	  || { rm -rf $(BENCH_VENV)/isso; echo "make bench: could not install isso and granian from PyPI into $(BENCH_VENV)/isso"; exit 1; }
 
-bench: bench-peers ## Breaking-news serving against nginx, Varnish, plain Wagtail, Isso (a few minutes; BENCH_ARGS=--help)
+bench: bench-peers ## Breaking-news serving against nginx, Varnish, plain Wagtail, Isso; then live coverage, embedded and behind Varnish (BENCH_ARGS, LIVE_BENCH_ARGS=--help)
 	$(BIN)/python -m bench.serving $(BENCH_ARGS)
+	$(BIN)/python bench/live_coverage.py --varnish $(LIVE_BENCH_ARGS)
 
 bench-archive: venv ## Stories as snippets against stories as pages (4-7 minutes)
 	$(BIN)/python bench/stories_as_snippets.py
