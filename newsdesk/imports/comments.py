@@ -18,6 +18,7 @@ import hashlib
 import ipaddress
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
@@ -456,7 +457,7 @@ class DryRunRollback(Exception):
     """Raised inside a dry run's transaction so that everything it stored is undone."""
 
 
-def run_import(work, *, report: Report, dry_run: bool) -> None:
+def run_import(work: Callable[[set[int], set[int]], None], *, dry_run: bool) -> None:
     """Run `work(stories_changed: set, stories_closed: set)` in one transaction.
 
     A dry run does everything, so its counts are exact, then rolls it all back. After a real

@@ -180,12 +180,17 @@ def import_disqus(
     """
     store.run_import(
         lambda changed, closed: _import(Path(path), report, changed, closed, progress),
-        report=report,
         dry_run=dry_run,
     )
 
 
-def _import(path: Path, report: Report, changed: set[int], closed: set[int], progress) -> None:
+def _import(
+    path: Path,
+    report: Report,
+    changed: set[int],
+    closed: set[int],
+    progress: Callable[[int], None] | None,
+) -> None:
     threads: dict[str, Thread] = {}
     importers: dict[str, store.CommentImport] = {}
     languages = store.languages_by_locale()
@@ -202,7 +207,13 @@ def _import(path: Path, report: Report, changed: set[int], closed: set[int], pro
         changed |= importer.changed_stories
 
 
-def _thread(element, threads: dict[str, Thread], closed: set[int], report, languages) -> None:
+def _thread(
+    element: Element,
+    threads: dict[str, Thread],
+    closed: set[int],
+    report: Report,
+    languages: dict[int, str],
+) -> None:
     dsq_id = _dsq_id(element)
     identifier = _text(element, "id")
     link = _text(element, "link")
@@ -232,7 +243,12 @@ def _thread(element, threads: dict[str, Thread], closed: set[int], report, langu
         report.count("thread", "closed")
 
 
-def _post(element, threads: dict[str, Thread], importers, report: Report) -> None:
+def _post(
+    element: Element,
+    threads: dict[str, Thread],
+    importers: dict[str, store.CommentImport],
+    report: Report,
+) -> None:
     dsq_id = _dsq_id(element)
     if not dsq_id:
         report.skip(store.KIND, "(no dsq:id)", "malformed: it has no dsq:id")

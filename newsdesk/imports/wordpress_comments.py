@@ -87,7 +87,6 @@ def import_wordpress_comments(path, *, report: Report, dry_run: bool = False) ->
     """
     store.run_import(
         lambda changed, closed: _import(Path(path), report, changed),
-        report=report,
         dry_run=dry_run,
     )
 
@@ -112,7 +111,9 @@ def _import(path: Path, report: Report, changed: set[int]) -> None:
         changed |= importer.changed_stories
 
 
-def _item(item: Element, importer: store.CommentImport, report: Report, languages) -> None:
+def _item(
+    item: Element, importer: store.CommentImport, report: Report, languages: dict[int, str]
+) -> None:
     comments = [child for child in item if local(child.tag) == "comment"]
     if not comments:
         return

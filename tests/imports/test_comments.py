@@ -54,7 +54,7 @@ def stored(comments, *, dry_run=False) -> Report:
         importer.finish()
         changed |= importer.changed_stories
 
-    store.run_import(work, report=report, dry_run=dry_run)
+    store.run_import(work, dry_run=dry_run)
     return report
 
 
