@@ -238,6 +238,14 @@ def _thread(
         )
         return
     report.count("thread", "matched")
+    # Which story each thread became, for whoever asks later (and the next run's report).
+    ImportedItem.objects.update_or_create(
+        source=SOURCE,
+        archive=forum,
+        kind=ImportedItem.Kind.THREAD,
+        external_id=dsq_id,
+        defaults={"story": story, "original_url": link[:2000]},
+    )
     if is_closed:
         closed.add(story.pk)
         report.count("thread", "closed")

@@ -122,6 +122,9 @@ def test_a_second_run_changes_nothing_and_a_dry_run_stores_nothing(ferry, lighth
     assert again.total("comment", "unchanged") == dry.total("comment", "added") == 7
     records = ImportedItem.objects.filter(source="disqus", archive="harbourgazette")
     assert records.filter(kind="comment").count() == 7
+    threads = records.filter(kind="thread").order_by("external_id")
+    assert [(t.external_id, t.story) for t in threads] == [("20", ferry), ("21", lighthouse)]
+    assert threads[1].original_url == "http://gazette.example/2024/10/lighthouse-sale"
 
 
 def test_matching_by_our_own_story_address_or_slug(section):
