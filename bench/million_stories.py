@@ -179,6 +179,18 @@ def parse_args() -> argparse.Namespace:
         help="how many of the slowest operations --explain covers (default 6)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
+    parser.add_argument(
+        "--searches-only",
+        action="store_true",
+        help="time only the reader's searches, on the database of --database-url that an earlier"
+        " run kept (--keep): no load, and the database is left in place",
+    )
+    parser.add_argument(
+        "--searches-matching",
+        default="",
+        metavar="TEXT",
+        help="time only the reader's searches whose name holds TEXT (e.g. 'best', '[ru]')",
+    )
     args = parser.parse_args()
     if args.size < 1000:
         parser.error("--size must be at least 1000")
@@ -1288,7 +1300,11 @@ def measure_reader_search(
             edition_plans.insert(
                 2, (f"reader search [{code}]: q={common} page 20", f"q={common}&page=20")
             )
-        plans += [(code, operation, query) for operation, query in edition_plans]
+        plans += [
+            (code, operation, query)
+            for operation, query in edition_plans
+            if args.searches_matching in operation
+        ]
     searched = ["newsdesk"] if "newsdesk" in labels else labels
     cached = settings.NEWSDESK_PAGE_CACHE
     settings.NEWSDESK_PAGE_CACHE = False
@@ -1676,6 +1692,62 @@ def check_reaction_sorts(client, page_size: int = 50) -> str:
     )
 
 
+def kept_archive() -> tuple[Newsroom, Archive]:
+    """The newsroom and archive of a database an earlier run kept, as far as the reader's
+    searches need them: each edition's news section, and the newest bulk-loaded story's date
+    (stories added by "add + publish" are left out)."""
+    from django.db.models import Max, Min
+    from wagtail.models import Locale
+
+    from newsdesk.articles.models import Article
+    from newsdesk.sections.models import SectionPage
+
+    loaded = Article.objects.exclude(slug__startswith="extra-article-").exclude(
+        slug__startswith="scheduled-"
+    )
+    span = loaded.aggregate(first=Min("pk"), newest=Max("first_published_at"))
+    if span["first"] is None:
+        raise SystemExit("The database holds no stories: load it with --keep first.")
+    english_news = SectionPage.objects.get(slug="news", locale__language_code="en")
+    editions = {}
+    for code in EDITION_SHARES:
+        locale = Locale.objects.get(language_code=code)
+        news = SectionPage.objects.get(translation_key=english_news.translation_key, locale=locale)
+        editions[code] = Edition(code, locale, None, {"news": news}, [])
+    newsroom = Newsroom.__new__(Newsroom)
+    newsroom.editions = editions
+    archive = Archive(
+        size=loaded.count(), offset=span["first"] - 1, newest_published=span["newest"]
+    )
+    return newsroom, archive
+
+
+def run_searches_only(args: argparse.Namespace, databases: Databases) -> None:
+    from django.db import connection
+    from django.test import Client
+
+    use_search_backend("stock")
+    problem = newsdesk_backend_problem()
+    labels = ["stock"] if problem else ["stock", "newsdesk"]
+    newsroom, archive = kept_archive()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    print(
+        f"Reader search on the kept database {databases.pages} ({archive.size} loaded stories,"
+        f" newest {archive.newest_published:%Y-%m-%d}; PostgreSQL {version})\n"
+        f"Date: {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; code: {code_version()};"
+        f" load average {load_average()} at the start"
+    )
+    print(*describe_editions(newsroom), sep="\n")
+    print(flush=True)
+    rows = measure_reader_search(newsroom, archive, Client(), labels, args)
+    print(search_budget(rows, args.search_repeats))
+    if args.explain:
+        print()
+        print(explain_report(rows, args.explain_top))
+
+
 def run(args: argparse.Namespace, databases: Databases) -> None:
     from django.core.management import call_command
     from django.test import Client
@@ -1753,8 +1825,18 @@ def throwaway_database(database_url: str, prefix: str, *, keep: bool = False):
 def main() -> None:
     args = parse_args()
     started = time.perf_counter()
-    with throwaway_database(args.database_url, "newsdesk-million-", keep=args.keep) as databases:
-        run(args, databases)
+    if args.searches_only:
+        databases = plan_database(args.database_url, tempfile.mkdtemp(prefix="newsdesk-million-"))
+        try:
+            configure_django(databases)
+            run_searches_only(args, databases)
+        finally:
+            shutil.rmtree(databases.data_dir, ignore_errors=True)
+    else:
+        with throwaway_database(
+            args.database_url, "newsdesk-million-", keep=args.keep
+        ) as databases:
+            run(args, databases)
     print(
         f"\nTotal run time: {time.perf_counter() - started:.0f} s; load average {load_average()} "
         "at the end"
