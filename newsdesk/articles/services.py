@@ -47,6 +47,22 @@ def published_stories(edition: str | None = None) -> QuerySet[Article]:
     )
 
 
+def section_stories(section) -> QuerySet[Article]:
+    """The published stories of `section`, newest first, as `published_stories` gives them.
+
+    A section is in one edition, so the edition's condition is left out: with it PostgreSQL
+    counted a section's stories by reading them from the table (2-4 s for a section of 230,000
+    stories in bench/million_stories.py) instead of from the partial index
+    `article_section_published` alone."""
+    return (
+        Article.objects.published()
+        .filter(section=section)
+        .newest_first()
+        .select_related("section", "lead_photo", "locale")
+        .prefetch_related(byline_prefetch())
+    )
+
+
 def teasers(stories) -> list[Article]:
     """Evaluate a list of stories and fetch their lead photos' renditions in one more query."""
     stories = list(stories)
