@@ -8,19 +8,25 @@ Issue #2 asks that the newsroom stay workable with an archive of a million stori
 creates its own PostgreSQL database (`newsdesk_million` unless --database-url names another; it
 refuses one that exists and drops it at the end unless --keep), migrates it, sets up the newsroom
 of bench/stories_as_snippets.py (admin, forty authors, the front page and its sections, here six)
-and loads the archive with set-based SQL: `INSERT ... SELECT` over `generate_series` for the
-stories, their byline entries and their rows in Wagtail's search index (modelsearch's IndexEntry,
-tsvectors made by `to_tsvector` exactly as the database backend's `add_items` makes them; the
-script checks a sample against the backend itself), and readers' reaction tallies for 15% of the
-stories. Archive rows have no revisions, as an imported archive would not; a few scheduled stories
-are made through the ORM with theirs.
+in the three editions of docs/editions.md (the Russian and Arabic front pages, sections and
+authors translated as editors translate them) and loads the archive with set-based SQL:
+`INSERT ... SELECT` over `generate_series` for the stories, their byline entries and their rows
+in Wagtail's search index (modelsearch's IndexEntry, tsvectors made by `to_tsvector` exactly as
+`newsdesk.search_index` makes them, each in its story's language; the script checks a sample of
+each edition against the backends themselves), and readers' reaction tallies for 15% of the
+stories. The archive is 70% English, 18% Russian, 12% Arabic, each story in its language
+(bench/edition_words.py), its edition's section and its authors' versions; about four in ten
+Russian and Arabic stories are translations of an English one (the same translation_key).
+Archive rows have no revisions, as an imported archive would not; a few scheduled stories are
+made through the ORM with theirs.
 
 It then times, as the median of --repeats runs after --warmups, the admin's story list (all, by
-section, author, date and status, sorted by readers' reactions, and searched), the reader's newest
-stories of a section (the query and the real section page) and the front page, the reader's
-search page newest first and best match first (each run --search-repeats times with the page
-cache off, and its p95 set against issue 8's budget: under 100 ms newest first, under 300 ms best
-match), and adding and publishing one story. The
+section, author, date, status and edition, sorted by readers' reactions, and searched), and in
+each edition the reader's newest stories of a section (the query and the real section page), the
+front page, a story page and the sitemap index (pages rendered: the page cache off), the reader's
+search page newest first and best match first for the edition's own words (each run
+--search-repeats times with the page cache off, and its p95 set against issue 8's budget: under
+100 ms newest first, under 300 ms best match), and adding and publishing one story. The
 operations that go through the search backend (admin search, add + publish) are timed turn about
 under two backends on the same database: Wagtail's stock `wagtail.search.backends.database` and
 Newsdesk's `newsdesk.search_index`, switched through settings.WAGTAILSEARCH_BACKENDS. Each
@@ -49,6 +55,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import edition_words
 from stories_as_snippets import (
     OBJECTS,
     PLACES,
@@ -90,6 +97,12 @@ SECTION_SHARES = {
     "sport": 0.12,
     "culture": 0.08,
 }
+# The archive spread over the three editions of docs/editions.md (NEWSDESK_EDITIONS).
+EDITION_SHARES = {"en": 0.70, "ru": 0.18, "ar": 0.12}
+# A Russian or Arabic story right after an English one is its translation this often (and one
+# right after such a translation, in the third edition, translates the same English story):
+# about four in ten Russian and Arabic stories are translations, linked by translation_key.
+TRANSLATED_SHARE = 0.55
 DRAFT_SHARE = 0.04  # never published: live false, no publication date
 CHANGED_SHARE = 0.02  # live with unpublished changes
 UPDATED_SHARE = 0.03  # live, with an update time shown to readers
@@ -166,6 +179,18 @@ def parse_args() -> argparse.Namespace:
         help="how many of the slowest operations --explain covers (default 6)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the database at the end")
+    parser.add_argument(
+        "--searches-only",
+        action="store_true",
+        help="time only the reader's searches, on the database of --database-url that an earlier"
+        " run kept (--keep): no load, and the database is left in place",
+    )
+    parser.add_argument(
+        "--searches-matching",
+        default="",
+        metavar="TEXT",
+        help="time only the reader's searches whose name holds TEXT (e.g. 'best', '[ru]')",
+    )
     args = parser.parse_args()
     if args.size < 1000:
         parser.error("--size must be at least 1000")
@@ -303,6 +328,29 @@ def sentence_pool(rng: random.Random) -> list[str]:
     return pool
 
 
+def edition_sentence_pool(language: str, rng: random.Random) -> list[str]:
+    """As `sentence_pool`, in Russian or Arabic (edition_words.py): function words first, then
+    news words, several forms of each, and the headline words."""
+    vocabulary = list(dict.fromkeys(edition_words.BODY_WORDS[language]))
+    headline_words = (
+        edition_words.PLACES[language]
+        + edition_words.SUBJECTS[language]
+        + edition_words.VERBS[language]
+        + edition_words.OBJECTS[language]
+        + edition_words.ADVERBS[language]
+    )
+    vocabulary += sorted({w.lower() for w in headline_words} - set(vocabulary))
+    head, tail = vocabulary[:40], vocabulary[40:]
+    rng.shuffle(tail)
+    vocabulary = head + tail
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(vocabulary))]
+    pool = []
+    for _ in range(POOL_SENTENCES):
+        words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 28))
+        pool.append(" ".join(words).capitalize() + ".")
+    return pool
+
+
 def article_column_sql(expressions: dict[str, str]) -> tuple[list[str], list[str], dict]:
     """Columns, SQL expressions and named parameters for every concrete field of Article.
 
@@ -353,10 +401,11 @@ def tally_column_sql(expressions: dict[str, str]) -> tuple[list[str], list[str]]
 
 
 def search_vector_sql(parts: list[tuple[str, str]], config: str | None) -> str:
-    """The tsvector modelsearch's ObjectIndexer.as_vector makes of (text SQL, weight) parts."""
+    """The tsvector modelsearch's ObjectIndexer.as_vector makes of (text SQL, weight) parts;
+    `config` is an SQL expression of the text search configuration (None: the database's)."""
     if not parts:
         return "to_tsvector(COALESCE('', ''))"
-    cfg = f"'{config}'::regconfig, " if config else ""
+    cfg = f"{config}, " if config else ""
     return (
         "("
         + " || ".join(
@@ -367,8 +416,11 @@ def search_vector_sql(parts: list[tuple[str, str]], config: str | None) -> str:
     )
 
 
-def index_entry_sql(field_sql: dict[str, str]) -> dict[str, str]:
+def index_entry_sql(field_sql: dict[str, str], config_sql: str) -> dict[str, str]:
     """SQL for IndexEntry's title, autocomplete, body, title_text and body_text of a story.
+
+    `config_sql` is an SQL expression of the story's text search configuration: Newsdesk's
+    backend builds each entry in its story's language (search_index.text_search_config).
 
     Follows modelsearch's PostgreSQL ObjectIndexer: SearchFields named "title" make the title
     vector, the other SearchFields the body vector, AutocompleteFields the autocomplete vector
@@ -383,6 +435,7 @@ def index_entry_sql(field_sql: dict[str, str]) -> dict[str, str]:
     from newsdesk.articles.models import Article
 
     backend = get_search_backend()
+    autocomplete_config = backend.autocomplete_config
     title, body, autocomplete = [], [], []
     for search_field in Article.get_search_fields():
         if isinstance(search_field, SearchField):
@@ -395,9 +448,11 @@ def index_entry_sql(field_sql: dict[str, str]) -> dict[str, str]:
         return " || ' ' || ".join(text for text, _ in parts) if parts else "''"
 
     return {
-        "title": search_vector_sql(title, backend.config),
-        "autocomplete": search_vector_sql(autocomplete, backend.autocomplete_config),
-        "body": search_vector_sql(body, backend.config),
+        "title": search_vector_sql(title, config_sql),
+        "autocomplete": search_vector_sql(
+            autocomplete, f"'{autocomplete_config}'::regconfig" if autocomplete_config else None
+        ),
+        "body": search_vector_sql(body, config_sql),
         "title_text": plain(title),
         "body_text": plain(body),
     }
@@ -414,13 +469,73 @@ class Archive:
     index_check: str = ""
 
 
-def add_sections(newsroom: Newsroom) -> None:
+@dataclass
+class Edition:
+    """One edition of the newsroom as the loader fills it (docs/editions.md)."""
+
+    code: str
+    locale: object
+    front: object  # the edition's front page: the English one or its translation
+    sections: dict  # by the English section's slug: the section page in this edition
+    authors: list  # parallel to newsroom.authors: each author's version in this edition
+
+
+def add_sections(newsroom: Newsroom) -> dict[str, Edition]:
+    """The English sections world and sport, then the Russian and Arabic editions: each a
+    translation of the front page, of every section and of every author (as editors make them
+    in the admin). Kept on `newsroom.editions` for `load_archive`; returned too."""
     from newsdesk.sections.models import SectionPage
 
     for slug, title in EXTRA_SECTIONS:
         section = newsroom.home.add_child(instance=SectionPage(title=title, slug=slug))
         section.save_revision(user=newsroom.admin).publish(user=newsroom.admin)
         newsroom.sections[slug] = section
+    newsroom.editions = add_editions(newsroom)
+    return newsroom.editions
+
+
+def add_editions(newsroom: Newsroom) -> dict[str, Edition]:
+    from django.conf import settings
+    from wagtail.actions.copy_for_translation import CopyPageForTranslationAction
+    from wagtail.models import Locale
+
+    missing = [code for code in EDITION_SHARES if code not in settings.NEWSDESK_EDITIONS]
+    if missing or settings.NEWSDESK_EDITIONS[0] != "en":
+        raise SystemExit(
+            f"The bench loads the editions {', '.join(EDITION_SHARES)}, English first;"
+            f" NEWSDESK_EDITIONS is {','.join(settings.NEWSDESK_EDITIONS)}."
+        )
+    admin = newsroom.admin
+    editions = {
+        "en": Edition("en", newsroom.locale, newsroom.home, newsroom.sections, newsroom.authors)
+    }
+
+    def publish(page):
+        page.save_revision(user=admin).publish(user=admin)
+        page.refresh_from_db()
+        return page
+
+    for code in list(EDITION_SHARES)[1:]:
+        locale, _ = Locale.objects.get_or_create(language_code=code)
+        front = CopyPageForTranslationAction(newsroom.home, locale, user=admin).execute(
+            skip_permission_checks=True
+        )
+        front.title = edition_words.FRONT_TITLES[code]
+        publish(front)
+        sections = {}
+        for slug, source in newsroom.sections.items():
+            section = CopyPageForTranslationAction(source, locale, user=admin).execute(
+                skip_permission_checks=True
+            )
+            section.slug, section.title = edition_words.SECTIONS[code][slug]
+            sections[slug] = publish(section)
+        authors = []
+        for author in newsroom.authors:
+            translated = author.copy_for_translation(locale)
+            translated.save()
+            authors.append(translated)
+        editions[code] = Edition(code, locale, front, sections, authors)
+    return editions
 
 
 def add_scheduled(newsroom: Newsroom, agencies: list) -> None:
@@ -447,7 +562,12 @@ def add_scheduled(newsroom: Newsroom, agencies: list) -> None:
 
 
 def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
-    """Insert `size` stories, their byline entries and their search index rows with SQL."""
+    """Insert `size` stories, their byline entries and their search index rows with SQL.
+
+    The stories are spread over the editions (EDITION_SHARES), each in its language, section
+    and authors; some Russian and Arabic stories translate the English one just before them
+    (same translation_key, the same headline in their language, the authors' versions).
+    """
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection, transaction
 
@@ -456,6 +576,7 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
     from newsdesk.articles.models import Article, BylineEntry
     from newsdesk.bylines.models import Agency
     from newsdesk.reactions.models import ReactionTally
+    from newsdesk.search_index import text_search_config
 
     steps: list[tuple[str, float]] = []
 
@@ -479,15 +600,45 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
     for slug in section_slugs:
         bounds.append(total)
         total += SECTION_SHARES[slug]
+    editions: dict[str, Edition] = newsroom.editions
+    codes = list(EDITION_SHARES)  # edition n (1-based in SQL) is codes[n - 1]
+    edition_bounds, total = [], 0.0
+    for code in codes:
+        edition_bounds.append(total)
+        total += EDITION_SHARES[code]
+    words = {
+        "en": (PLACES, SUBJECTS, VERBS, ADJECTIVES, OBJECTS),
+        **{
+            code: (
+                edition_words.PLACES[code],
+                edition_words.SUBJECTS[code],
+                edition_words.VERBS[code],
+                edition_words.ADVERBS[code],
+                edition_words.OBJECTS[code],
+            )
+            for code in codes[1:]
+        },
+    }
     params = {
         "size": size,
         "offset": offset,
         "pool": POOL_SENTENCES,
         "bounds": bounds,
-        "sections": [newsroom.sections[slug].pk for slug in section_slugs],
-        "locale": newsroom.home.locale_id,
-        "authors": [author.pk for author in newsroom.authors],
+        # Per edition, one after the other: edition e's k-th is at (e - 1) * length + k.
+        "sections": [editions[c].sections[slug].pk for c in codes for slug in section_slugs],
+        "n_sections": len(section_slugs),
+        "locales": [editions[c].locale.pk for c in codes],
+        "configs": [text_search_config(c) for c in codes],
+        "authors": [author.pk for c in codes for author in editions[c].authors],
+        "n_authors": len(newsroom.authors),
         "agencies": [agency.pk for agency in agencies],
+        "edition_bounds": edition_bounds,
+        "translated": TRANSLATED_SHARE,
+        **{
+            f"{kind}_{code}": words[code][i]
+            for code in codes
+            for i, kind in enumerate(["places", "subjects", "verbs", "adjectives", "objects"])
+        },
         "places": PLACES,
         "subjects": SUBJECTS,
         "verbs": VERBS,
@@ -505,18 +656,25 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
     execute("SET maintenance_work_mem = '512MB'")
     execute("SET work_mem = '64MB'")
     started = time.perf_counter()
-    execute("CREATE UNLOGGED TABLE bench_sentence (id integer PRIMARY KEY, text text NOT NULL)")
+    execute(
+        "CREATE UNLOGGED TABLE bench_sentence (edition integer, id integer, text text NOT NULL,"
+        " PRIMARY KEY (edition, id))"
+    )
     with connection.cursor() as cursor:
-        cursor.executemany(
-            "INSERT INTO bench_sentence (id, text) VALUES (%s, %s)",
-            list(enumerate(sentence_pool(rng), start=1)),
-        )
+        for number, code in enumerate(codes, start=1):
+            pool = sentence_pool(rng) if code == "en" else edition_sentence_pool(code, rng)
+            cursor.executemany(
+                "INSERT INTO bench_sentence (edition, id, text) VALUES (%s, %s, %s)",
+                [(number, i, text) for i, text in enumerate(pool, start=1)],
+            )
     # One row of random choices per story; the texts are made from them in the INSERTs below.
     execute("SELECT setseed(0.2025)")
     execute(
         """
-        CREATE UNLOGGED TABLE bench_story AS
+        CREATE UNLOGGED TABLE bench_raw AS
         SELECT n,
+               width_bucket(random(), %(edition_bounds)s::float8[]) AS edition,
+               random() AS translated,
                1 + floor(random() * 40)::int AS place,
                1 + floor(random() * cardinality(%(subjects)s::text[]))::int AS subject,
                1 + floor(random() * cardinality(%(verbs)s::text[]))::int AS verb,
@@ -539,6 +697,29 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         """,
         params,
     )
+    # A translation takes its source's headline, section, author and sentences (in its own
+    # language) and keeps its own status, time and kind of byline.
+    execute(
+        """
+        CREATE UNLOGGED TABLE bench_story AS
+        SELECT r.n, r.edition, r.source, r.status, r.updated, r.author2_step, r.byline,
+               r.agency, r.jitter, s.place, s.subject, s.verb, s.adjective, s.object,
+               s.template, s.section, s.author1, s.s1, s.s2, s.s3, s.s4
+        FROM (
+            SELECT *, CASE
+                WHEN edition > 1 AND translated < %(translated)s
+                     AND lag(edition) OVER w = 1 THEN n - 1
+                WHEN edition > 1 AND translated < %(translated)s
+                     AND lag(edition, 2) OVER w = 1 AND lag(edition) OVER w NOT IN (1, edition)
+                     AND lag(translated) OVER w < %(translated)s THEN n - 2
+                ELSE n END AS source
+            FROM bench_raw WINDOW w AS (ORDER BY n)
+        ) r
+        JOIN bench_raw s ON s.n = r.source
+        """,
+        params,
+    )
+    execute("DROP TABLE bench_raw")
     step("random choices (staging table)", started)
 
     # Rows go in faster without the secondary indexes; they are built again after the load.
@@ -555,13 +736,22 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         {
             "id": "t.id",
             "headline": "t.headline",
-            "slug": "lower(replace(t.headline, ' ', '-')) || '-' || t.id",
-            # Stories are in the default edition (the newsroom's sections are English pages).
-            "locale": "%(locale)s",
-            "translation_key": "gen_random_uuid()",
+            # A translation keeps its source's (English) slug, as the admin's copy does.
+            "slug": (
+                "CASE WHEN t.edition = 1 OR t.source <> t.n"
+                " THEN lower(replace(t.english, ' ', '-')) || '-' || (%(offset)s + t.source)"
+                " ELSE lower(regexp_replace(t.headline, '[[:space:]:]+', '-', 'g'))"
+                " || '-' || t.id END"
+            ),
+            "locale": "(%(locales)s::bigint[])[t.edition]",
+            "translation_key": "md5('bench-' || t.source)::uuid",
             "standfirst": "p1.text",
-            "section": "(%(sections)s::bigint[])[t.section]",
-            "dateline": "upper((%(places)s::text[])[t.place])",
+            "section": "(%(sections)s::bigint[])[(t.edition - 1) * %(n_sections)s + t.section]",
+            "dateline": (
+                "upper(CASE t.edition WHEN 1 THEN (%(places_en)s::text[])[t.place]"
+                " WHEN 2 THEN (%(places_ru)s::text[])[t.place]"
+                " ELSE (%(places_ar)s::text[])[t.place] END)"
+            ),
             "body": (
                 "jsonb_build_array("
                 + ", ".join(
@@ -585,25 +775,50 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         }
     )
     params.update(defaults)
-    headline = (
+    english = (
         "CASE WHEN s.template = 0 THEN (%(places)s::text[])[s.place] || ' '"
         " || lower((%(subjects)s::text[])[s.subject]) || ' ' || (%(verbs)s::text[])[s.verb]"
         " || ' ' || (%(adjectives)s::text[])[s.adjective] || ' ' || (%(objects)s::text[])[s.object]"
         " ELSE (%(subjects)s::text[])[s.subject] || ' ' || (%(verbs)s::text[])[s.verb] || ' '"
         " || (%(objects)s::text[])[s.object] || ' in ' || (%(places)s::text[])[s.place] END"
     )
+
+    def words_of(code: str, kind: str, choice: str) -> str:
+        return f"(%({kind}_{code})s::text[])[s.{choice}]"
+
+    # "Кайсери: совет одобряет бюджет досрочно" / "Совет провинции Кайсери одобряет бюджет"
+    russian = (
+        f"CASE WHEN s.template = 0 THEN {words_of('ru', 'places', 'place')} || ': '"
+        f" || lower({words_of('ru', 'subjects', 'subject')}) || ' '"
+        f" || {words_of('ru', 'verbs', 'verb')} || ' ' || {words_of('ru', 'objects', 'object')}"
+        f" || ' ' || {words_of('ru', 'adjectives', 'adjective')}"
+        f" ELSE {words_of('ru', 'subjects', 'subject')} || ' провинции '"
+        f" || {words_of('ru', 'places', 'place')} || ' ' || {words_of('ru', 'verbs', 'verb')}"
+        f" || ' ' || {words_of('ru', 'objects', 'object')} END"
+    )
+    # "قيصري: إقرار الميزانية رسميا" / "مجلس قيصري: إقرار الميزانية"
+    arabic = (
+        f"CASE WHEN s.template = 0 THEN {words_of('ar', 'places', 'place')} || ': '"
+        f" || {words_of('ar', 'verbs', 'verb')} || ' ' || {words_of('ar', 'objects', 'object')}"
+        f" || ' ' || {words_of('ar', 'adjectives', 'adjective')}"
+        f" ELSE {words_of('ar', 'subjects', 'subject')} || ' '"
+        f" || {words_of('ar', 'places', 'place')} || ': ' || {words_of('ar', 'verbs', 'verb')}"
+        f" || ' ' || {words_of('ar', 'objects', 'object')} END"
+    )
+    headline = f"CASE s.edition WHEN 1 THEN {english} WHEN 2 THEN {russian} ELSE {arabic} END"
     started = time.perf_counter()
     with transaction.atomic():
         execute(
             f"""
             INSERT INTO {article_table} ({", ".join(columns)})
             SELECT {", ".join(values)}
-            FROM (SELECT s.*, %(offset)s + s.n AS id, {headline} AS headline
+            FROM (SELECT s.*, %(offset)s + s.n AS id, {headline} AS headline,
+                         {english} AS english
                   FROM bench_story s) t
-            JOIN bench_sentence p1 ON p1.id = t.s1
-            JOIN bench_sentence p2 ON p2.id = t.s2
-            JOIN bench_sentence p3 ON p3.id = t.s3
-            JOIN bench_sentence p4 ON p4.id = t.s4
+            JOIN bench_sentence p1 ON p1.edition = t.edition AND p1.id = t.s1
+            JOIN bench_sentence p2 ON p2.edition = t.edition AND p2.id = t.s2
+            JOIN bench_sentence p3 ON p3.edition = t.edition AND p3.id = t.s3
+            JOIN bench_sentence p4 ON p4.edition = t.edition AND p4.id = t.s4
             ORDER BY t.n
             """,  # noqa: S608  (names from model meta, values as parameters)
             params,
@@ -617,11 +832,14 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
         f"""
         INSERT INTO {byline_table} (article_id, author_id, agency_id, sort_order)
         SELECT article_id, author_id, agency_id, sort_order FROM (
-            SELECT %(offset)s + n AS article_id, (%(authors)s::bigint[])[author1] AS author_id,
+            SELECT %(offset)s + n AS article_id,
+                   (%(authors)s::bigint[])[(edition - 1) * %(n_authors)s + author1] AS author_id,
                    NULL::bigint AS agency_id, 0 AS sort_order
             FROM bench_story WHERE byline >= 0.05
             UNION ALL
-            SELECT %(offset)s + n, (%(authors)s::bigint[])[1 + (author1 + author2_step) %% 40],
+            SELECT %(offset)s + n,
+                   (%(authors)s::bigint[])[(edition - 1) * %(n_authors)s
+                                           + 1 + (author1 + author2_step) %% %(n_authors)s],
                    NULL, 1
             FROM bench_story WHERE byline >= 0.10 AND byline < 0.22
             UNION ALL
@@ -640,7 +858,8 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
             "headline": "a.headline",
             "standfirst": "a.standfirst",
             "body": "(p2.text || ', ' || p3.text || ', ' || p4.text)",
-        }
+        },
+        "(%(configs)s::regconfig[])[s.edition]",
     )
     params["ct"] = ContentType.objects.get_for_model(Article).pk
     execute(
@@ -652,9 +871,9 @@ def load_archive(newsroom: Newsroom, size: int, rng: random.Random) -> Archive:
                1.0, {entry["title_text"]}, {entry["body_text"]}
         FROM {article_table} a
         JOIN bench_story s ON a.id = %(offset)s + s.n
-        JOIN bench_sentence p2 ON p2.id = s.s2
-        JOIN bench_sentence p3 ON p3.id = s.s3
-        JOIN bench_sentence p4 ON p4.id = s.s4
+        JOIN bench_sentence p2 ON p2.edition = s.edition AND p2.id = s.s2
+        JOIN bench_sentence p3 ON p3.edition = s.edition AND p3.id = s.s3
+        JOIN bench_sentence p4 ON p4.edition = s.edition AND p4.id = s.s4
         ORDER BY a.id
         """,  # noqa: S608
         params,
@@ -725,7 +944,16 @@ def check_index_rows(archive: Archive, labels: list[str]) -> str:
 
     from newsdesk.articles.models import Article
 
-    ids = [archive.offset + 1, archive.offset + archive.size // 2, archive.offset + archive.size]
+    # In each edition: its first, middle and last loaded story.
+    by_edition: dict[str, list[int]] = {}
+    for code in EDITION_SHARES:
+        loaded_ids = Article.objects.filter(
+            pk__gt=archive.offset, locale__language_code=code
+        ).values_list("pk", flat=True)
+        count = loaded_ids.count()
+        by_edition[code] = sorted(
+            {loaded_ids.order_by("pk")[i] for i in {0, count // 2, count - 1} if count}
+        )
     ct = ContentType.objects.get_for_model(Article).pk
     columns = "object_id, title, autocomplete, body, title_norm, title_text, body_text"
     statement = f"""
@@ -734,9 +962,10 @@ def check_index_rows(archive: Archive, labels: list[str]) -> str:
         FROM {IndexEntry._meta.db_table}
         WHERE content_type_id = %s AND object_id = ANY(%s) ORDER BY object_id
     """  # noqa: S608
-    loaded = fetch(statement, [ct, [str(i) for i in ids]])
     verdicts = []
-    for label in labels:
+    for label, code in ((label, code) for label in labels for code in by_edition):
+        ids = by_edition[code]
+        loaded = fetch(statement, [ct, [str(i) for i in ids]])
         use_search_backend(label)
         try:
             with transaction.atomic():
@@ -745,6 +974,7 @@ def check_index_rows(archive: Archive, labels: list[str]) -> str:
                 transaction.set_rollback(True)
         finally:
             use_search_backend("stock")
+        label = f"{label} [{code}]"
         if made == loaded and len(made) == len(ids):
             verdicts.append(f"{label}: identical")
             continue
@@ -866,10 +1096,6 @@ def measure_archive(
     week_from = week_to - timedelta(days=6)
     url = "/admin/snippets/articles/article/"
     sec = f"section={section.pk}"
-    section_url = section.get_url()
-    from newsdesk.editions.services import default_edition
-
-    front_url = f"/{default_edition()}/"
     plans: list[tuple[str, Callable[[], object], bool]] = [
         ("admin list: all stories", admin_get(admin_client, url), False),
         ("admin list: one section", admin_get(admin_client, f"{url}?{sec}"), False),
@@ -892,6 +1118,10 @@ def measure_archive(
             False,
         ),
         ("admin list: drafts", admin_get(admin_client, f"{url}?status=draft"), False),
+        *(
+            (f"admin list: edition {code}", admin_get(admin_client, f"{url}?locale={code}"), False)
+            for code in list(EDITION_SHARES)[1:]
+        ),
         *(
             (f"admin list: by {key}", admin_get(admin_client, f"{url}?ordering={key}"), False)
             for key in REACTION_SORTS
@@ -926,10 +1156,7 @@ def measure_archive(
             admin_get(admin_client, f"{url}?q={COMMON_TERM}&ordering=-reaction_approval"),
             True,
         ),
-        ("reader: newest 12 in section (query)", newest_articles(section), False),
-        (f"reader: section page {section_url}", admin_get(reader_client, section_url), False),
-        # The edition's front page: "/" redirects to the browser's edition.
-        (f"reader: front page {front_url}", admin_get(reader_client, front_url), False),
+        *reader_plans(newsroom, reader_client),
         ("add + publish one story", lambda: add_article(newsroom), True),
     ]
     rows = []
@@ -944,6 +1171,91 @@ def measure_archive(
     return rows
 
 
+def shown_stories(newsroom: Newsroom) -> dict[str, object]:
+    """In each edition, the story whose page is timed: the newest published English story of
+    the news section with published Russian and Arabic translations, and those translations."""
+    from newsdesk.articles.models import Article
+
+    published = Article.objects.published()
+    story = (
+        published.filter(locale__language_code="en", section=newsroom.sections["news"])
+        .filter(
+            *(
+                translated_into(published, code)
+                for code in list(EDITION_SHARES)[1:]  # a story translated into every edition
+            )
+        )
+        .newest_first()
+        .first()
+    )
+    if story is None:
+        raise SystemExit("No English story of the news section has every translation.")
+    return {
+        code: published.get(translation_key=story.translation_key, locale__language_code=code)
+        for code in EDITION_SHARES
+    }
+
+
+def translated_into(published, code: str):
+    from django.db.models import Q
+
+    return Q(
+        translation_key__in=published.filter(locale__language_code=code).values("translation_key")
+    )
+
+
+def reader_plans(newsroom: Newsroom, reader_client) -> list[tuple[str, Callable, bool]]:
+    """What a reader asks of each edition: its newest stories of the news section (the query),
+    the section page, the front page, a story translated into every edition, and the edition's
+    sitemap index. Pages are rendered each time: the page cache is off for them
+    (`without_page_cache`), or every run after the first would time a cache hit."""
+    plans: list[tuple[str, Callable, bool]] = []
+    stories = shown_stories(newsroom)
+    for code, edition in newsroom.editions.items():
+        section = edition.sections["news"]
+        section_url = section.get_url()
+        story_url = stories[code].get_absolute_url()
+        plans += [
+            (f"reader [{code}]: newest 12 in section (query)", newest_articles(section), False),
+            (
+                f"reader [{code}]: section page {section_url}",
+                without_page_cache(admin_get(reader_client, section_url)),
+                False,
+            ),
+            # The edition's front page: "/" redirects to the browser's edition.
+            (
+                f"reader [{code}]: front page /{code}/",
+                without_page_cache(admin_get(reader_client, f"/{code}/")),
+                False,
+            ),
+            (
+                f"reader [{code}]: story {story_url[:32]}...",
+                without_page_cache(admin_get(reader_client, story_url)),
+                False,
+            ),
+            (
+                f"reader [{code}]: sitemap index /{code}/sitemap.xml",
+                without_page_cache(admin_get(reader_client, f"/{code}/sitemap.xml")),
+                False,
+            ),
+        ]
+    return plans
+
+
+def without_page_cache(action: Callable[[], object]) -> Callable[[], None]:
+    def run() -> None:
+        from django.conf import settings
+
+        cached = settings.NEWSDESK_PAGE_CACHE
+        settings.NEWSDESK_PAGE_CACHE = False
+        try:
+            action()
+        finally:
+            settings.NEWSDESK_PAGE_CACHE = cached
+
+    return run
+
+
 #: Reader search's budget at a million stories (issue 8): p95 in ms, by order.
 SEARCH_BUDGET_MS = {"newest": 100.0, "best": 300.0}
 
@@ -955,41 +1267,54 @@ def measure_reader_search(
     labels: list[str],
     args: argparse.Namespace,
 ) -> list[Row]:
-    """The reader's search page (/<edition>/search/), newest first and best match first, each
-    timed --search-repeats times for its p95, with the page cache off: every new query is a
-    miss, and a hit would time the cache."""
+    """The reader's search page of each edition (/<edition>/search/), newest first and best
+    match first, each timed --search-repeats times for its p95, with the page cache off: every
+    new query is a miss, and a hit would time the cache. Each edition is searched for its own
+    words (edition_words.SEARCHES): a place in one headline in forty, a subject in one in eight,
+    and a form of the subject that only the edition's stemmer matches to it."""
     from django.conf import settings
+    from django.utils.encoding import iri_to_uri
 
-    from newsdesk.editions.services import default_edition
-
-    url = f"/{default_edition()}/search/"
-    section = newsroom.sections["news"]
     month_to = archive.newest_published.date()
     month_from = month_to - timedelta(days=30)
-    narrowed = f"section={section.pk}&published_from={month_from}&published_to={month_to}"
-    plans = [
-        (f"reader search: q={SEARCH_TERM}", f"q={SEARCH_TERM}"),
-        (f"reader search: q={COMMON_TERM}", f"q={COMMON_TERM}"),
-        (f"reader search: q={COMMON_TERM} sec+30d", f"q={COMMON_TERM}&{narrowed}"),
-        (f"reader search best: q={SEARCH_TERM}", f"q={SEARCH_TERM}&order=best"),
-        (f"reader search best: q={COMMON_TERM}", f"q={COMMON_TERM}&order=best"),
-        (f"reader search best: q={COMMON_TERM}s", f"q={COMMON_TERM}s&order=best"),
-        (
-            f"reader search best: q={COMMON_TERM} sec+30d",
-            f"q={COMMON_TERM}&order=best&{narrowed}",
-        ),
-    ]
-    if args.size >= 20_000:  # a small archive has no 20th page of matches (a 404)
-        plans.insert(2, (f"reader search: q={COMMON_TERM} page 20", f"q={COMMON_TERM}&page=20"))
+    plans = []
+    for code, edition in newsroom.editions.items():
+        words = edition_words.SEARCHES[code]
+        rare, common, inflected = words["rare"], words["common"], words["inflected"]
+        section = edition.sections["news"]
+        narrowed = f"section={section.pk}&published_from={month_from}&published_to={month_to}"
+        edition_plans = [
+            (f"reader search [{code}]: q={rare}", f"q={rare}"),
+            (f"reader search [{code}]: q={common}", f"q={common}"),
+            (f"reader search [{code}]: q={common} sec+30d", f"q={common}&{narrowed}"),
+            (f"reader search best [{code}]: q={rare}", f"q={rare}&order=best"),
+            (f"reader search best [{code}]: q={common}", f"q={common}&order=best"),
+            (f"reader search best [{code}]: q={inflected}", f"q={inflected}&order=best"),
+            (
+                f"reader search best [{code}]: q={common} sec+30d",
+                f"q={common}&order=best&{narrowed}",
+            ),
+        ]
+        # A small edition has no 20th page of matches (a 404).
+        if args.size * EDITION_SHARES[code] >= 20_000:
+            edition_plans.insert(
+                2, (f"reader search [{code}]: q={common} page 20", f"q={common}&page=20")
+            )
+        plans += [
+            (code, operation, query)
+            for operation, query in edition_plans
+            if args.searches_matching in operation
+        ]
     searched = ["newsdesk"] if "newsdesk" in labels else labels
     cached = settings.NEWSDESK_PAGE_CACHE
     settings.NEWSDESK_PAGE_CACHE = False
     rows = []
     try:
-        for operation, query in plans:
+        for code, operation, query in plans:
+            url = iri_to_uri(f"/{code}/search/?{query}")
             for kind, action in (
-                ("search", search_view(f"{url}?{query}")),
-                ("page", admin_get(reader_client, f"{url}?{query}")),
+                ("search", search_view(url, code)),
+                ("page", admin_get(reader_client, url)),
             ):
                 progress(f"{operation} ({kind})")
                 # Newsdesk's backend only: the stock one does not stem the edition's language.
@@ -1005,19 +1330,18 @@ def measure_reader_search(
     return rows
 
 
-def search_view(url: str) -> Callable[[], None]:
+def search_view(url: str, edition: str) -> Callable[[], None]:
     """The search view's work without rendering its template: the form, the search, the count,
     the page of stories and its excerpts (TemplateResponse renders later, and is not asked to)."""
     from django.test import RequestFactory
     from django.utils import translation
 
     from newsdesk.articles import views
-    from newsdesk.editions.services import default_edition
 
     request = RequestFactory().get(url)
 
     def run() -> None:
-        with translation.override(default_edition()):
+        with translation.override(edition):
             response = views.search(request)
             if response.status_code != 200:
                 raise RuntimeError(f"search {url} answered {response.status_code}")
@@ -1086,7 +1410,7 @@ def header(args: argparse.Namespace, databases: Databases, labels: dict[str, str
         cursor.execute("SHOW work_mem")
         work_mem = cursor.fetchone()[0]
     lines = [
-        "A million stories as snippets; stock vs Newsdesk search backend"
+        "A million stories as snippets in three editions; stock vs Newsdesk search backend"
         " (bench/million_stories.py)",
         f"Date: {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; code: {code_version()}",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()}"
@@ -1095,7 +1419,10 @@ def header(args: argparse.Namespace, databases: Databases, labels: dict[str, str
         f"Wagtail {wagtail.__version__}, PostgreSQL {version} (127.0.0.1, database "
         f"{databases.pages}; shared_buffers {shared_buffers}, work_mem {work_mem})",
         f"Archive: {args.size} stories bulk-loaded with SQL, {STORIES_PER_DAY} a day "
-        f"({args.size / STORIES_PER_DAY / 365.25:.1f} years), sections "
+        f"({args.size / STORIES_PER_DAY / 365.25:.1f} years), editions "
+        + ", ".join(f"{code} {share:.0%}" for code, share in EDITION_SHARES.items())
+        + f" (a Russian or Arabic story right after an English one translates it with"
+        f" probability {TRANSLATED_SHARE}), sections "
         + ", ".join(f"{slug} {share:.0%}" for slug, share in SECTION_SHARES.items())
         + f"; {DRAFT_SHARE:.0%} drafts, {SCHEDULED} scheduled; no revisions for archive rows.",
         f"Median of {args.repeats} runs after {args.warmups} warm-ups; VACUUM ANALYZE after the "
@@ -1142,6 +1469,7 @@ def describe_archive(archive: Archive, newsroom: Newsroom) -> str:
     )
     return "\n".join(
         [
+            *describe_editions(newsroom),
             f"Stories: {c['n_total']} ({c['n_live']} live, of which {c['n_changed']} with"
             f" unpublished changes; {c['n_drafts']} drafts; {c['n_scheduled']} scheduled);"
             f" {c['n_news']} in the measured section (news);"
@@ -1155,6 +1483,44 @@ def describe_archive(archive: Archive, newsroom: Newsroom) -> str:
             f"Index rows as the backends write them: {archive.index_check}",
         ]
     )
+
+
+def has_word(word: str):
+    from django.db.models import Q
+
+    return Q(headline__contains=word) | Q(headline__contains=word.capitalize())
+
+
+def describe_editions(newsroom: Newsroom) -> list[str]:
+    """Each edition's stories: how many, published, translations of an English story, and the
+    headlines holding each searched word (case-insensitive substring)."""
+    from django.db.models import Count, Exists, OuterRef, Q
+
+    from newsdesk.articles.models import Article
+
+    english = Article.objects.filter(
+        locale__language_code="en", translation_key=OuterRef("translation_key")
+    )
+    lines = []
+    for code, edition in newsroom.editions.items():
+        words = edition_words.SEARCHES[code]
+        stories = Article.objects.filter(locale=edition.locale)
+        c = stories.aggregate(
+            n=Count("pk"),
+            live=Count("pk", filter=Q(live=True)),
+            news=Count("pk", filter=Q(section=edition.sections["news"])),
+            # Both cases spelt out: the bench database's C collation folds no Cyrillic case.
+            rare=Count("pk", filter=has_word(words["rare"])),
+            common=Count("pk", filter=has_word(words["common"])),
+        )
+        translated = stories.filter(Exists(english)).count() if code != "en" else "(sources)"
+        lines.append(
+            f"Edition {code}: {c['n']} stories ({c['live']} live; {c['news']} in its news section"
+            f" {edition.sections['news'].url_path.rstrip('/').rsplit('/', 1)[-1]});"
+            f" translations of an English story: {translated}; headlines with"
+            f" {words['rare']!r}: {c['rare']}, with {words['common']!r}: {c['common']}"
+        )
+    return lines
 
 
 def describe_tallies() -> str:
@@ -1326,6 +1692,62 @@ def check_reaction_sorts(client, page_size: int = 50) -> str:
     )
 
 
+def kept_archive() -> tuple[Newsroom, Archive]:
+    """The newsroom and archive of a database an earlier run kept, as far as the reader's
+    searches need them: each edition's news section, and the newest bulk-loaded story's date
+    (stories added by "add + publish" are left out)."""
+    from django.db.models import Max, Min
+    from wagtail.models import Locale
+
+    from newsdesk.articles.models import Article
+    from newsdesk.sections.models import SectionPage
+
+    loaded = Article.objects.exclude(slug__startswith="extra-article-").exclude(
+        slug__startswith="scheduled-"
+    )
+    span = loaded.aggregate(first=Min("pk"), newest=Max("first_published_at"))
+    if span["first"] is None:
+        raise SystemExit("The database holds no stories: load it with --keep first.")
+    english_news = SectionPage.objects.get(slug="news", locale__language_code="en")
+    editions = {}
+    for code in EDITION_SHARES:
+        locale = Locale.objects.get(language_code=code)
+        news = SectionPage.objects.get(translation_key=english_news.translation_key, locale=locale)
+        editions[code] = Edition(code, locale, None, {"news": news}, [])
+    newsroom = Newsroom.__new__(Newsroom)
+    newsroom.editions = editions
+    archive = Archive(
+        size=loaded.count(), offset=span["first"] - 1, newest_published=span["newest"]
+    )
+    return newsroom, archive
+
+
+def run_searches_only(args: argparse.Namespace, databases: Databases) -> None:
+    from django.db import connection
+    from django.test import Client
+
+    use_search_backend("stock")
+    problem = newsdesk_backend_problem()
+    labels = ["stock"] if problem else ["stock", "newsdesk"]
+    newsroom, archive = kept_archive()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    print(
+        f"Reader search on the kept database {databases.pages} ({archive.size} loaded stories,"
+        f" newest {archive.newest_published:%Y-%m-%d}; PostgreSQL {version})\n"
+        f"Date: {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}; code: {code_version()};"
+        f" load average {load_average()} at the start"
+    )
+    print(*describe_editions(newsroom), sep="\n")
+    print(flush=True)
+    rows = measure_reader_search(newsroom, archive, Client(), labels, args)
+    print(search_budget(rows, args.search_repeats))
+    if args.explain:
+        print()
+        print(explain_report(rows, args.explain_top))
+
+
 def run(args: argparse.Namespace, databases: Databases) -> None:
     from django.core.management import call_command
     from django.test import Client
@@ -1403,8 +1825,18 @@ def throwaway_database(database_url: str, prefix: str, *, keep: bool = False):
 def main() -> None:
     args = parse_args()
     started = time.perf_counter()
-    with throwaway_database(args.database_url, "newsdesk-million-", keep=args.keep) as databases:
-        run(args, databases)
+    if args.searches_only:
+        databases = plan_database(args.database_url, tempfile.mkdtemp(prefix="newsdesk-million-"))
+        try:
+            configure_django(databases)
+            run_searches_only(args, databases)
+        finally:
+            shutil.rmtree(databases.data_dir, ignore_errors=True)
+    else:
+        with throwaway_database(
+            args.database_url, "newsdesk-million-", keep=args.keep
+        ) as databases:
+            run(args, databases)
     print(
         f"\nTotal run time: {time.perf_counter() - started:.0f} s; load average {load_average()} "
         "at the end"

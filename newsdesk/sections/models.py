@@ -78,10 +78,10 @@ class SectionPage(Page):
         verbose_name = _("section")
 
     def get_context(self, request, *args, **kwargs):
-        from newsdesk.articles.services import paginate, published_stories
+        from newsdesk.articles.services import paginate, section_stories
 
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, published_stories().filter(section=self))
+        context["stories"] = paginate(request, section_stories(self))
         context["translations"] = page_translations(self, request)
         return context
 
