@@ -51,6 +51,8 @@ LEFT_OUT = {
     "inherit": "a revision of another post",
 }
 _TAG = re.compile(r"<[^>]*>")
+#: What a dry run's photos are known by: it stores none.
+DRY_RUN_PHOTO = 0
 
 
 class MalformedItem(ValueError):
@@ -170,8 +172,11 @@ class WordPressImport:
         photo.credit = item.meta.get("credit", "")[:255]
         outcome = "updated" if record.photo_id else "added"
         if self.options.dry_run:
+            # No file written; the posts' images count as found (id 0 stands for the photo:
+            # the body's photo block reads as empty, and the run is rolled back anyway).
+            self._photos[item.post_id] = record.photo_id or DRY_RUN_PHOTO
             self.report.count("photo", outcome)
-            return  # no file written
+            return
         if not record.photo_id:
             photo.file = ImageFile(stream, name=posixpath.basename(upload) or "photo.jpg")
         photo.save()
@@ -218,7 +223,7 @@ class WordPressImport:
         if when is None and item.status in ("publish", "future"):
             raise MalformedItem(f"no readable date ({item.post_date_gmt or item.post_date!r})")
         section, tags = self._section_and_tags(item)
-        lead_photo = self.photo_for(item.meta.get("_thumbnail_id", ""), "")
+        lead_photo = self.photo_for(item.meta.get("_thumbnail_id", ""), "") or None
         fingerprint = item.fingerprint(section.pk, tags, lead_photo, self.options.edition)
         record = self._record(ImportedItem.Kind.POST, item.post_id)
         existed = record.pk is not None

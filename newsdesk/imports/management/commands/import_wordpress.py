@@ -107,7 +107,14 @@ class Command(BaseCommand):
             else:
                 run.run(progress)
         except UnreadableExport as error:
-            raise CommandError(f"{error} Nothing more was imported.") from None
+            if run.report.counts and not options.dry_run:
+                # Broken further down: what was read before stays, and the same file, mended,
+                # picks up where this run stopped.
+                self.stdout.write(run.report.table())
+                raise CommandError(
+                    f"{error} What was read before it is kept; mend the file and run again."
+                ) from None
+            raise CommandError(str(error)) from None
         finally:
             bar.close()
         self.stdout.write(run.report.table())
