@@ -158,12 +158,14 @@ def _block(node: Tag, name: str, result: Converted, photo_for: PhotoLookup | Non
 
 def _paragraph(markup: str, result: Converted) -> None:
     markup = _STRONG.sub(r"<\1b>", _EMPHASIS.sub(r"<\1i>", markup))
-    clean = _EMPTY_PARAGRAPH.sub("", rich_text.sanitise(markup, PARAGRAPH_FEATURES)).strip()
+    clean = rich_text.sanitise(markup, PARAGRAPH_FEATURES).strip()
     if not html.unescape(re.sub(r"<[^>]*>", "", clean)).strip():
         return
-    if not clean.startswith(("<p", "<ul", "<ol")):
-        clean = f"<p>{clean}</p>"
-    result.blocks.append({"type": "paragraph", "value": clean})
+    if not clean.startswith(("<p>", "<ul>", "<ol>")):
+        # Loose words (a table's cells, say) go in a paragraph; read again, as the sanitiser
+        # reads paragraphs in a paragraph apart, so what is stored reads back the same.
+        clean = rich_text.sanitise(f"<p>{clean}</p>", PARAGRAPH_FEATURES)
+    result.blocks.append({"type": "paragraph", "value": _EMPTY_PARAGRAPH.sub("", clean).strip()})
 
 
 def _list(node: Tag) -> str:
@@ -173,7 +175,9 @@ def _list(node: Tag) -> str:
     for item in node.find_all("li"):
         for nested in item.find_all(("ul", "ol")):
             nested.extract()
-        items.append(f"<li>{item.decode_contents()}</li>")
+        words = item.decode_contents().strip()
+        if words:
+            items.append(f"<li>{words}</li>")
     return f"<{tag}>{''.join(items)}</{tag}>"
 
 
