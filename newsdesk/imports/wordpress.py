@@ -93,7 +93,9 @@ class WordPressImport:
         self.report = report or Report(dry_run=options.dry_run)
         self.channel: Channel | None = None
         self.archive = ""
-        self.locale = Locale.objects.get(language_code=options.edition)
+        self.locale = Locale.objects.filter(language_code=options.edition).first()
+        if self.locale is None:
+            raise ValueError(f"The {options.edition} edition has no locale yet (no page in it).")
         self.sections = self._sections()
         self._authors: dict[str, Author | None] = {}
         self._photos: dict[str, int] = {}
