@@ -188,6 +188,13 @@ class Article(
         blank=True,
     )
 
+    feed_guid = models.CharField(
+        _("feed guid"),
+        max_length=500,
+        blank=True,
+        help_text=_("The id feed readers know this story by, kept from its old site."),
+    )
+
     # The source's revision this translation was made from, or last brought up to date with;
     # a newer published revision of the source makes it "older than its source".
     translated_from_revision = models.ForeignKey(
@@ -215,6 +222,7 @@ class Article(
         "locked_at",
         "locked_by",
         "translated_from_revision",
+        "feed_guid",  # the old site's id for this edition's story only
     ]
 
     panels = [

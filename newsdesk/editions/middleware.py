@@ -12,6 +12,8 @@ from django.http import (
 from django.urls import is_valid_path
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 
 from newsdesk.editions import services
 
@@ -20,7 +22,8 @@ class EditionMiddleware:
     """In place of Django's LocaleMiddleware: the address's edition decides the language.
 
     - `/ru/...`: Russian, whatever the browser asks for.
-    - `/`: a 302 to the edition the browser's language (or the language cookie) picks.
+    - `/`: a 302 to the edition the browser's language (or the language cookie) picks; with a
+      query, first the redirect kept for an old site's address (`/?p=123`), if there is one.
     - an address of the time before editions (`/security/2026/...`): a 301 to the same address in
       the default edition, so old links and search results keep working.
     - addresses outside the editions (the admin, static files, moderation): the browser's
@@ -39,6 +42,9 @@ class EditionMiddleware:
             # middleware; the story's preview then renders in the story's own edition.
             return self._serve(request, translation.get_language_from_request(request))
         if request.path_info == "/":
+            moved = _old_site_redirect(request)
+            if moved is not None:
+                return moved
             chosen = services.edition_for_browser(
                 request.headers.get("Accept-Language", ""),
                 request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME),
@@ -63,6 +69,20 @@ class EditionMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def _old_site_redirect(request: HttpRequest) -> HttpResponse | None:
+    """The redirect made for an old site's address at the root with a query (WordPress's
+    `/?p=123`, kept by newsdesk.imports), which would otherwise land on an edition's front page."""
+    if not request.META.get("QUERY_STRING"):
+        return None
+    path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+    redirect = get_redirect(request, path)
+    if redirect is None or redirect.link is None:
+        return None
+    if redirect.is_permanent:
+        return HttpResponsePermanentRedirect(redirect.link)
+    return HttpResponseRedirect(redirect.link)
 
 
 def _in_default_edition(request: HttpRequest) -> HttpResponse | None:

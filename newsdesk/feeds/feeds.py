@@ -111,8 +111,9 @@ class StoryFeed(ReaderFeed):
         return item.get_absolute_url()
 
     def item_guid(self, item):
-        # The story's id survives a change of slug or section; its address may not.
-        return f"newsdesk:story:{item.pk}"
+        # The story's id survives a change of slug or section; its address may not. A story
+        # brought from an old site keeps the guid its feed readers already have (imports).
+        return item.feed_guid or f"newsdesk:story:{item.pk}"
 
     item_guid_is_permalink = False
 

@@ -17,7 +17,7 @@ from defusedxml.ElementTree import iterparse
 from newsdesk.wire.parsers.xml import local
 
 
-class UnreadableExport(Exception):
+class UnreadableExport(ValueError):
     """The file is not an export this importer reads: missing, not XML, or the wrong kind."""
 
 

@@ -68,3 +68,16 @@ def test_a_story_is_only_found_in_its_own_edition(client, editions):
     """The English story's address under /ru/ is a 404, not the English story in Russian."""
     story = make_story(editions["en"][1], "Ceasefire holds")
     assert client.get("/ru" + story.get_absolute_url().removeprefix("/en")).status_code == 404
+
+
+def test_an_old_sites_root_address_with_a_query_answers_its_redirect(client, editions):
+    """WordPress's /?p=123, kept as a redirect by the importer, is not sent to a front page."""
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/?p=123", redirect_link="/en/x/", is_permanent=True)
+    response = client.get("/?p=123")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/x/"
+    other = client.get("/?utm_source=x", HTTP_ACCEPT_LANGUAGE="en")
+    assert other.status_code == 302
+    assert other["Location"] == "/en/?utm_source=x"

@@ -92,6 +92,17 @@ def test_rss_items_have_a_guid_and_a_publication_date(client, full_story):
     assert item.find("enclosure").get("length").isdigit()
 
 
+def test_a_story_from_an_old_site_keeps_its_feed_guid(client, section):
+    """Feed readers that had the old site's items do not see the archive as new."""
+    make_story(section, feed_guid="http://gazette.example/?p=11")
+    assert xml_of(client.get("/en/feeds/latest/")).findtext("./channel/item/guid") == (
+        "http://gazette.example/?p=11"
+    )
+    assert xml_of(client.get("/en/feeds/latest/atom/")).findtext(f"./{ATOM}entry/{ATOM}id") == (
+        "http://gazette.example/?p=11"
+    )
+
+
 def test_atom_entry_is_updated_when_the_story_is(client, full_story):
     (entry,) = read_feed(client.get("/en/feeds/latest/atom/")).entries
     updated = datetime.datetime(*entry.updated_parsed[:6], tzinfo=datetime.UTC)
