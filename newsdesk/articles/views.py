@@ -15,12 +15,9 @@ from newsdesk.articles.cache_keys import (
 )
 from newsdesk.articles.forms import StorySearchForm
 from newsdesk.articles.paginators import StoryPaginator
+from newsdesk.bylines.cache_keys import AUTHORS_KEY
 from newsdesk.delivery import make_key, tag_response
 from newsdesk.editions.services import current_edition
-
-
-def byline_key(author_id: int) -> str:
-    return make_key("author", author_id, "byline")
 
 
 def story(request, section, year, month, day, slug):
@@ -81,8 +78,9 @@ def search(request):
     response = TemplateResponse(
         request, "articles/search_page.html", context, status=200 if valid else 400
     )
-    # Authors' names are in the filter: a renamed author purges the page as a byline would.
-    authors = [byline_key(pk) for pk in form.author_ids]
+    # Every author's name is in the filter: any author change purges the page. One key for the
+    # list, not one per author, which at hundreds of authors passed proxies' header limits.
+    authors = [AUTHORS_KEY] if form.author_ids else []
     return tag_response(response, [SITE_KEY, "search", *authors, *stories_keys(stories or ())])
 
 
