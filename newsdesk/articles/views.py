@@ -45,14 +45,16 @@ def tag(request, slug):
     """Published stories with this tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
     stories = services.paginate(request, services.published_stories().filter(tagged_items__tag=tag))
-    response = TemplateResponse(request, "articles/tag_page.html", {"tag": tag, "stories": stories})
+    context = {"tag": tag, "stories": stories, "page_number": stories.number}
+    response = TemplateResponse(request, "articles/tag_page.html", context)
     return tag_response(response, [SITE_KEY, make_key("tag", tag.pk), *stories_keys(stories)])
 
 
 def corrections(request):
     """The edition's corrected stories, the most recently corrected first, with their notices."""
     stories = services.paginate(request, services.corrected_stories())
-    response = TemplateResponse(request, "articles/corrections_page.html", {"stories": stories})
+    context = {"stories": stories, "page_number": stories.number}
+    response = TemplateResponse(request, "articles/corrections_page.html", context)
     return tag_response(response, [SITE_KEY, CORRECTIONS_KEY, *stories_keys(stories)])
 
 
@@ -74,7 +76,13 @@ def search(request):
         )
         stories = services.paginate(request, found, paginator_class=StoryPaginator)
         services.search_excerpts(stories, query)
-    context = {"form": form, "query": query, "stories": stories, "filtered": _filtered(form)}
+    context = {
+        "form": form,
+        "query": query,
+        "stories": stories,
+        "page_number": stories.number if stories is not None else None,
+        "filtered": _filtered(form),
+    }
     response = TemplateResponse(
         request, "articles/search_page.html", context, status=200 if valid else 400
     )

@@ -82,6 +82,7 @@ class SectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, published_stories().filter(section=self))
+        context["page_number"] = context["stories"].number
         context["translations"] = page_translations(self, request)
         return context
 
