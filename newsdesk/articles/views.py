@@ -15,12 +15,9 @@ from newsdesk.articles.cache_keys import (
 )
 from newsdesk.articles.forms import StorySearchForm
 from newsdesk.articles.paginators import StoryPaginator
+from newsdesk.bylines.cache_keys import AUTHORS_KEY
 from newsdesk.delivery import make_key, tag_response
 from newsdesk.editions.services import current_edition
-
-
-def byline_key(author_id: int) -> str:
-    return make_key("author", author_id, "byline")
 
 
 def story(request, section, year, month, day, slug):
@@ -48,14 +45,16 @@ def tag(request, slug):
     """Published stories with this tag, newest first."""
     tag = get_object_or_404(Tag, slug=slug)
     stories = services.paginate(request, services.published_stories().filter(tagged_items__tag=tag))
-    response = TemplateResponse(request, "articles/tag_page.html", {"tag": tag, "stories": stories})
+    context = {"tag": tag, "stories": stories, "page_number": stories.number}
+    response = TemplateResponse(request, "articles/tag_page.html", context)
     return tag_response(response, [SITE_KEY, make_key("tag", tag.pk), *stories_keys(stories)])
 
 
 def corrections(request):
     """The edition's corrected stories, the most recently corrected first, with their notices."""
     stories = services.paginate(request, services.corrected_stories())
-    response = TemplateResponse(request, "articles/corrections_page.html", {"stories": stories})
+    context = {"stories": stories, "page_number": stories.number}
+    response = TemplateResponse(request, "articles/corrections_page.html", context)
     return tag_response(response, [SITE_KEY, CORRECTIONS_KEY, *stories_keys(stories)])
 
 
@@ -77,12 +76,19 @@ def search(request):
         )
         stories = services.paginate(request, found, paginator_class=StoryPaginator)
         services.search_excerpts(stories, query)
-    context = {"form": form, "query": query, "stories": stories, "filtered": _filtered(form)}
+    context = {
+        "form": form,
+        "query": query,
+        "stories": stories,
+        "page_number": stories.number if stories is not None else None,
+        "filtered": _filtered(form),
+    }
     response = TemplateResponse(
         request, "articles/search_page.html", context, status=200 if valid else 400
     )
-    # Authors' names are in the filter: a renamed author purges the page as a byline would.
-    authors = [byline_key(pk) for pk in form.author_ids]
+    # Every author's name is in the filter: any author change purges the page. One key for the
+    # list, not one per author, which at hundreds of authors passed proxies' header limits.
+    authors = [AUTHORS_KEY] if form.author_ids else []
     return tag_response(response, [SITE_KEY, "search", *authors, *stories_keys(stories or ())])
 
 

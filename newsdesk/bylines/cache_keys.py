@@ -1,10 +1,15 @@
 """Purging the pages that show an author or an agency when it changes (docs/apps/delivery.md).
 
 An author page carries `author-<id>`; a page naming an author in a byline carries
-`author-<id>-byline`; a page naming an agency carries `agency-<id>`. Feeds name both.
+`author-<id>-byline`; a page naming an agency carries `agency-<id>`. Feeds name both. A page
+listing every author of an edition (the search page's filter) carries `authors`: one key, not
+one per author, so its header stays short however many authors there are.
 """
 
 from newsdesk.delivery import make_key, purge
+
+#: Carried by pages listing every author of an edition; any author change purges it.
+AUTHORS_KEY = "authors"
 
 
 def purge_author(sender, instance, **kwargs) -> None:
@@ -15,6 +20,7 @@ def purge_author(sender, instance, **kwargs) -> None:
         [
             make_key("author", instance.pk),
             make_key("author", instance.pk, "byline"),
+            AUTHORS_KEY,
             "feed",
             *siblings,
         ],

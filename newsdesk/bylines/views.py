@@ -19,7 +19,12 @@ def author(request, slug):
     )
     stories = paginate(request, published_stories().filter(byline_entries__author=author))
     versions = list(author.get_translations(inclusive=True).select_related("locale"))
-    context = {"author": author, "stories": stories, "translations": alternates(versions)}
+    context = {
+        "author": author,
+        "stories": stories,
+        "page_number": stories.number,
+        "translations": alternates(versions),
+    }
     response = TemplateResponse(request, "bylines/author_page.html", context)
     keys = [make_key("author", version.pk) for version in versions]
     return tag_response(response, [SITE_KEY, *keys, *stories_keys(stories)])

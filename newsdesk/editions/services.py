@@ -96,15 +96,17 @@ def is_right_to_left(code: str) -> bool:
         return False
 
 
-def alternates(translations: Iterable, url_of=None) -> list[dict]:
-    """`{"language", "url"}` for each of `translations` (objects with a `locale` and a URL),
-    in the order of the editions; the links `hreflang` and the switcher show."""
+def alternates(translations: Iterable, url_of=None, language_of_obj=None) -> list[dict]:
+    """`{"language", "url"}` for each of `translations` (objects with a `locale` and a URL, or
+    whatever `url_of` and `language_of_obj` read), in the order of the editions; the links
+    `hreflang` and the switcher show."""
     url_of = url_of or (
         lambda obj: obj.get_url() if hasattr(obj, "get_url") else obj.get_absolute_url()
     )
+    language_of_obj = language_of_obj or (lambda obj: language_of(obj.locale))
     by_language = {}
     for obj in translations:
-        language = language_of(obj.locale)
+        language = language_of_obj(obj)
         if language in settings.NEWSDESK_EDITIONS and language not in by_language:
             url = url_of(obj)
             if url:

@@ -71,6 +71,7 @@ def story_page(request, article, context) -> dict | None:
         "context": {
             "coverage": coverage,
             "entries": entries,
+            "page_number": entries.number,
             "key_events": key_events,
             "pinned_html": mark_safe(reading.render_entry(pinned, pinned_copy=True))
             if pinned

@@ -82,6 +82,7 @@ class SectionPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, section_stories(self))
+        context["page_number"] = context["stories"].number
         context["translations"] = page_translations(self, request)
         return context
 

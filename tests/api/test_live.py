@@ -68,7 +68,15 @@ def test_entries_come_newest_first_with_credits_corrections_and_withdrawals(
     ]
     assert credited["agency"]["short_name"] == agency.short_name and credited["key_event"]
     assert credited["web_url"].endswith(f"{coverage.story.get_absolute_url()}#entry-{first.pk}")
-    assert f"live-{coverage.pk}" in answer["xkey"].split()
+    # Every key the page depends on, so a key that goes missing (a renamed author's byline
+    # left stale, say) fails here: the site's, the coverage's, the story's, the credited names.
+    assert set(answer["xkey"].split()) == {
+        "nav",
+        f"live-{coverage.pk}",
+        f"story-{coverage.story_id}",
+        f"author-{reporter.pk}-byline",
+        f"agency-{agency.pk}",
+    }
 
 
 def test_pages_follow_the_cursor_without_repeats(client, section, editor):

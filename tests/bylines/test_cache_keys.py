@@ -15,7 +15,12 @@ def test_editing_an_author_purges_their_page_their_bylines_and_the_feeds(
     with django_capture_on_commit_callbacks(execute=True):
         author.name = "Amal Haddad-Smith"
         author.save()
-    assert purges.purged_keys() == {f"author-{author.pk}", f"author-{author.pk}-byline", "feed"}
+    assert purges.purged_keys() == {
+        f"author-{author.pk}",
+        f"author-{author.pk}-byline",
+        "authors",  # the search page's list of authors
+        "feed",
+    }
 
 
 def test_editing_an_agency_purges_the_stories_crediting_it(

@@ -81,3 +81,36 @@ def test_an_old_sites_root_address_with_a_query_answers_its_redirect(client, edi
     other = client.get("/?utm_source=x", HTTP_ACCEPT_LANGUAGE="en")
     assert other.status_code == 302
     assert other["Location"] == "/en/?utm_source=x"
+
+
+def test_redirect_lookup_runs_only_for_addresses_nothing_answers(client, editions, monkeypatch):
+    """Edition pages (found or 404), the admin and robots.txt answer without the look-up for an
+    address of the time before editions; only an address outside them that 404s pays it."""
+    from newsdesk.editions import middleware
+
+    looked_up = []
+    real = middleware._in_default_edition
+
+    def spy(request):
+        looked_up.append(request.path)
+        return real(request)
+
+    monkeypatch.setattr(middleware, "_in_default_edition", spy)
+    for answered in ("/en/", "/en/security/", "/ru/", "/admin/login/", "/robots.txt"):
+        assert client.get(answered).status_code == 200
+    assert client.get("/en/no-such-page/").status_code == 404  # in an edition: a plain 404
+    assert looked_up == []
+    assert client.get("/security/").status_code == 301
+    assert client.get("/static/no-such-file.css").status_code == 404
+    assert looked_up == ["/security/", "/static/no-such-file.css"]
+
+
+def test_redirect_lookup_reads_nothing_from_the_database(rf, editions, django_assert_num_queries):
+    """The look-up resolves addresses only: an old address costs its 404's queries, no more."""
+    from newsdesk.editions.middleware import _in_default_edition
+
+    with django_assert_num_queries(0):
+        assert _in_default_edition(rf.get("/security/?page=2"))["Location"] == (
+            "/en/security/?page=2"
+        )
+        assert _in_default_edition(rf.get("/static/no-such-file.css")) is None

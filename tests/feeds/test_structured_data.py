@@ -6,7 +6,7 @@ import pytest
 from django.test import RequestFactory
 
 from newsdesk.feeds import structured_data
-from tests.common.db.articles import make_story
+from tests.common.db.articles import days_ago, make_story
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +67,26 @@ def test_a_photo_without_a_readable_file_gives_no_images(request_):
     photo.file.storage.delete(photo.file.name)
     assert structured_data.lead_photo_images(request_, photo) == []
     assert structured_data.lead_photo_images(request_, None) == []
+
+
+def test_a_news_article_and_a_live_blog_posting_say_the_same_of_their_story(request_, section):
+    """Both documents of one story give it the same address, headline, standfirst, first
+    publication and publisher (story_work), each under its own type."""
+    from tests.common.db.live import make_coverage, make_editor
+
+    coverage = make_coverage(section, editor=make_editor())
+    story = coverage.story
+    story.standfirst = "Shelling reported near the border."
+    story.first_published_at = days_ago(1)
+    article = structured_data.news_article(
+        request_, story, site="The Courier", entries=[], tags=[], corrections=[]
+    )
+    posting = structured_data.live_blog_posting(request_, coverage, story, [], "The Courier")
+    shared = ["@context", "@id", "url", "headline", "description", "datePublished", "publisher"]
+    assert {key: article[key] for key in shared} == {key: posting[key] for key in shared}
+    assert article["url"] == "http://testserver" + story.get_absolute_url()
+    assert article["description"] == "Shelling reported near the border."
+    assert article["publisher"]["name"] == "The Courier"
+    assert article["datePublished"] == story.first_published_at.isoformat()
+    assert (article["@type"], posting["@type"]) == ("NewsArticle", "LiveBlogPosting")
+    assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": article["url"]}

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.core.paginator import Page
 from django.utils.translation import get_language, to_locale
 
 register = template.Library()
@@ -51,16 +50,6 @@ def canonical_url(request, page_number: int | None = None, *, query: str = "") -
     return f"{url}?{urlencode(kept)}" if kept else url
 
 
-def _page_number(context) -> int | None:
-    """The number of the page of a list the page shows (stories, live entries), if any."""
-    for value in context.flatten().values():
-        # type(), not isinstance(): isinstance() evaluates a lazy value such as the context's
-        # `csrf_token`, which would set a CSRF cookie and make the page private to one reader.
-        if issubclass(type(value), Page):
-            return value.number
-    return None
-
-
 @register.inclusion_tag("feeds/social_tags.html", takes_context=True)
 def social_tags(
     context,
@@ -76,7 +65,8 @@ def social_tags(
         return {}
     absolute = request.build_absolute_uri
     tags = {
-        "canonical": canonical_url(request, _page_number(context), query=query),
+        # The number of the page of a list (stories, live entries) the view shows, if any.
+        "canonical": canonical_url(request, context.get("page_number"), query=query),
         "robots": "noindex" if noindex or context.get("is_preview") else "max-image-preview:large",
         # The name the page shows (its Wagtail site's), as feeds and structured data give it.
         "site_name": context.get("site_name") or settings.WAGTAIL_SITE_NAME,

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from newsdesk.feeds.templatetags.social import og_locale
-from tests.common.db.articles import make_story, translate_story
+from tests.common.db.articles import days_ago, make_story, translate_story
 from tests.common.db.bylines import AgencyFactory, AuthorFactory
 from tests.common.db.live import make_coverage, make_editor
 from tests.common.db.photos import PhotoFactory, image_file
@@ -163,6 +163,46 @@ def test_a_section_page_keeps_its_page_number_and_drops_other_parameters(client,
     assert_site_card(page, "Security", f"{ORIGIN}/en/security/?page=2")
     assert page.one("og:description") == "Conflict, policing and defence."
     assert head(client, f"{section.url}?page=1").canonical == f"{ORIGIN}/en/security/"
+
+
+@pytest.mark.parametrize("kind", ["tag", "author", "corrections", "search"])
+def test_every_list_keeps_its_page_number(client, section, settings, kind):
+    """The view says which page it shows (`page_number`): the canonical address keeps it."""
+    settings.NEWSDESK_STORIES_PER_PAGE = 1
+    author = AuthorFactory(name="Amal Haddad", slug="amal-haddad", locale=section.locale)
+    for headline in ("Dam one", "Dam two"):
+        make_story(
+            section,
+            headline,
+            byline=[author],
+            tags=["kelbaran"],
+            corrections=[("correction", "A date was wrong.", days_ago(1))],
+        )
+    address = {
+        "tag": "/en/tags/kelbaran/",
+        "author": "/en/authors/amal-haddad/",
+        "corrections": "/en/corrections/",
+        "search": "/en/search/?q=dam",
+    }[kind]
+    joined = "&" if "?" in address else "?"
+    assert head(client, f"{address}{joined}page=2&utm_source=x").canonical == (
+        f"{ORIGIN}{address}{joined}page=2"
+    )
+
+
+def test_the_page_number_is_the_views_not_any_page_in_the_context(rf, home):
+    """A list page object elsewhere in the context (a comments page, say) is not the page's
+    number: only what the view passes as `page_number` is."""
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    request = rf.get("/en/tags/x/?page=3")
+    template = Template("{% load social %}{% social_tags %}")
+    other_list = Paginator(range(10), 2).page(3)
+    html = template.render(Context({"request": request, "comments": other_list}))
+    assert 'href="http://testserver/en/tags/x/"' in html
+    html = template.render(Context({"request": request, "page_number": 3}))
+    assert 'href="http://testserver/en/tags/x/?page=3"' in html
 
 
 def test_an_author_page_is_a_profile(client, story):
