@@ -1,6 +1,5 @@
 """The one store of imported comments: text, threads, idempotence, none of the reader's path."""
 
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -221,16 +220,3 @@ def test_storing_costs_a_few_queries_per_batch_not_per_comment(story):
     assert len([q for q in sql if q.startswith("SELECT")]) == 1
     assert not [q for q in sql if q.startswith("UPDATE")]
     assert len([q for q in sql if q.startswith("INSERT")]) <= 30
-
-
-@pytest.mark.slow
-def test_a_hundred_thousand_comments_import_in_reasonable_time(story):
-    comments = (
-        exported(story, n, parent=n - 1 if n % 10 else "", minutes=n) for n in range(100_000)
-    )
-    started = time.monotonic()
-    report = stored(comments)
-    elapsed = time.monotonic() - started
-    assert report.total("comment", "added") == 100_000
-    # Measured at about 200 s on SQLite on a shared two-core machine (docs/apps/imports.md).
-    assert elapsed < 600, f"{elapsed:.0f} s"
