@@ -112,6 +112,7 @@ ENDPOINTS = (
     Endpoint("feeds:sitemap-index", "/en/sitemap.xml", params=("p",)),
     Endpoint("feeds:news-sitemap", "/en/sitemap-news.xml"),
     Endpoint("robots-txt", "/robots.txt"),
+    Endpoint("health", "/healthz"),
     Endpoint("feeds:sitemap", "/en/sitemap-{sitemap}.xml", params=("p",)),
     Endpoint("reactions:vote", "/en/reactions/{story_id}/", fields=("choice",), method="POST"),
     Endpoint(
