@@ -9,8 +9,9 @@ from datetime import datetime
 WITHDRAWN = {"canceled", "cancelled", "withheld", "kill", "killed", "withdrawn"}
 #: Item kinds that become stories; pictures, video, audio and events wait on the desk.
 STORY_KINDS = {"text", "composite", "package"}
-#: Item kinds that are a picture: its file goes to the photo library when it can be fetched.
-PICTURE_KINDS = {"picture", "photo", "graphic"}
+#: Item kinds that are a picture (as the formats name them): a picture item's file goes to the
+#: photo library when it can be fetched; an association of these kinds is a story's picture.
+PICTURE_KINDS = {"picture", "graphic", "image"}
 
 
 @dataclass

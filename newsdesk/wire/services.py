@@ -126,6 +126,8 @@ def ingest_item(
     _remember(item, parsed, digest, changes)
     if parsed.withdrawn:
         return _kill(item)
+    if parsed.is_picture and item.photo is None:
+        return _into_photo_library(item, parsed, fetch_picture)  # not fetched the first time
     if item.photo is not None:
         _reword_photo(item.photo, parsed)
         item.save()

@@ -2,6 +2,7 @@
 fetched only from beside the file or from the HTTP source's own host."""
 
 import io
+import json
 
 import pytest
 from PIL import Image
@@ -140,3 +141,32 @@ def test_a_picture_item_that_cannot_be_fetched_waits_on_the_desk_with_the_reason
     item = IncomingItem.objects.get()
     assert item.photo is None and item.status == IncomingItem.Status.DESK
     assert not Photo.objects.exists()
+
+
+def test_a_ninjs_image_item_goes_to_the_photo_library_like_a_g2_picture(source):
+    """ninjs names a picture item "image": the same kinds the parsers read are the ones filed."""
+    item = {
+        "uri": "urn:newsdesk-test:ninjs:bridge-photo",
+        "type": "image",
+        "version": "1",
+        "headlines": [{"role": "main", "value": "The old bridge at dusk"}],
+        "descriptions": [{"role": "caption", "value": "The old bridge over the Vakhsh at dusk."}],
+        "by": "Ali Nazarov/AFP",
+        "renditions": [{"name": "original", "href": "bridge.jpg", "width": 800, "height": 500}],
+    }
+    (outcome,) = ingest_bytes(
+        json.dumps(item).encode(), source=source, fetch_picture=lambda h: jpeg()
+    )
+    assert outcome.action == "photo", outcome.message
+    assert Photo.objects.get().caption == "The old bridge over the Vakhsh at dusk."
+
+
+def test_a_picture_not_fetched_the_first_time_is_fetched_with_its_next_version(source):
+    def unavailable(href):
+        raise PictureUnavailable(f"{href}: no such file beside the item.")
+
+    (first,) = ingest_bytes(picture_item(), source=source, fetch_picture=unavailable)
+    assert first.action == "desk"
+    (second,) = ingest_bytes(picture_item("2"), source=source, fetch_picture=lambda h: jpeg())
+    assert second.action == "photo", second.message
+    assert IncomingItem.objects.get().photo == Photo.objects.get()

@@ -8,7 +8,7 @@ read without regard to case, so one reader serves all three. A JSON list is a co
 
 import json
 
-from newsdesk.wire.items import ParsedItem, ParsedPicture
+from newsdesk.wire.items import PICTURE_KINDS, ParsedItem, ParsedPicture
 from newsdesk.wire.parsers.errors import UnreadableItem
 from newsdesk.wire.parsers.text import (
     first,
@@ -19,8 +19,6 @@ from newsdesk.wire.parsers.text import (
     squeeze,
     to_int,
 )
-
-PICTURE_TYPES = {"picture", "graphic", "image"}
 
 
 def parse(data: bytes, notes: list[str]) -> list[ParsedItem]:
@@ -103,15 +101,10 @@ def item_from(doc: dict, notes: list[str]) -> ParsedItem:
         or ""
     )
     kind = str(doc.get("type") or ("event" if "eventdetails" in doc else "text")).lower()
-    roles = ("caption", "text") if kind in PICTURE_TYPES else ("summary", "abstract", "text")
-    descriptions = doc.get("descriptions")
-    notices = (
-        [d for d in descriptions if isinstance(d, dict) and d.get("role") in NOTICE_ROLES]
-        if isinstance(descriptions, list)
-        else []
-    )
-    if notices:
-        descriptions = [d for d in descriptions if not any(d is n for n in notices)]
+    roles = ("caption", "text") if kind in PICTURE_KINDS else ("summary", "abstract", "text")
+    descriptions = doc.get("descriptions") if isinstance(doc.get("descriptions"), list) else []
+    notices = [d for d in descriptions if isinstance(d, dict) and d.get("role") in NOTICE_ROLES]
+    descriptions = [d for d in descriptions if d not in notices]
     for notice in notices:
         notes.append(
             f"The sender notes a {notice['role']}: {squeeze(str(notice.get('value', '')))}"
@@ -129,7 +122,7 @@ def item_from(doc: dict, notes: list[str]) -> ParsedItem:
         _text(doc.get("creditline")), credit_entry and squeeze(credit_entry["value"]), ""
     )
     pictures = _pictures(doc)
-    if kind in PICTURE_TYPES:
+    if kind in PICTURE_KINDS:
         pictures.insert(0, _picture(doc, caption=standfirst))
     located = doc.get("located")
     if isinstance(located, dict) or (not located and doc.get("place")):
@@ -200,7 +193,7 @@ def _pictures(doc: dict) -> list[ParsedPicture]:
     return [
         _picture(a)
         for a in _associations(doc)
-        if str(a.get("type", "picture")).lower() in PICTURE_TYPES
+        if str(a.get("type", "picture")).lower() in PICTURE_KINDS
     ]
 
 
