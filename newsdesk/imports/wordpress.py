@@ -126,7 +126,7 @@ class WordPressImport:
                 self.report.count(item.post_type or "item", "not imported")
         # The comments of the same file, after its posts, so each finds its story. In a dry run
         # the caller's transaction holds the posts until it rolls everything back.
-        import_wordpress_comments(self.path, report=self.report)
+        import_wordpress_comments(self.path, report=self.report, dry_run=self.options.dry_run)
         return self.report
 
     def _one(self, item: ExportItem, kind: str, step: Callable[[ExportItem], None]) -> None:

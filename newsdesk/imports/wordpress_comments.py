@@ -26,7 +26,7 @@ from . import comments as store
 from .models import ImportedItem
 from .records import imported_story, wordpress_archive
 from .reports import Report
-from .xml_stream import elements
+from .wxr import read_export
 
 SOURCE = ImportedItem.Source.WORDPRESS
 STATUSES = {
@@ -92,20 +92,17 @@ def import_wordpress_comments(path, *, report: Report, dry_run: bool = False) ->
 
 
 def _import(path: Path, report: Report, changed: set[int]) -> None:
-    archive = ""
+    # The posts importer's reader, so both name the archive alike (wxr.read_export's channel).
+    channel, items = read_export(path)
+    archive = wordpress_archive(channel.base_site_url)
     importer: store.CommentImport | None = None
     languages = store.languages_by_locale()
-    for _ancestors, element in elements(path, root="rss", depth=2, what="a WordPress export"):
-        name = local(element.tag)
-        if name == "base_site_url" and element.text:
-            archive = wordpress_archive(element.text)
-        elif name == "link" and element.text and not archive:
-            archive = _archive_from_link(element.text.strip())
-        elif name == "item":
-            archive = archive or _archive_from_link(_child_text(element, "link"))
-            if importer is None:
-                importer = store.CommentImport(SOURCE, archive, report=report)
-            _item(element, importer, report, languages)
+    for _read, _namespace, element in items:
+        # An export naming no site at all: its posts' host (the posts importer refuses it).
+        archive = archive or _archive_from_link(_child_text(element, "link"))
+        if importer is None:
+            importer = store.CommentImport(SOURCE, archive, report=report)
+        _item(element, importer, report, languages)
     if importer is not None:
         importer.finish()
         changed |= importer.changed_stories

@@ -8,6 +8,7 @@ reference fetched, as wire's parsers read XML) and each `<item>` is cleared once
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -185,18 +186,28 @@ def read_export(path: Path) -> tuple[Channel, Iterator[tuple[ExportItem | None, 
                 element.clear()
         elif name == "link" and len(stack) >= 1 and _local(stack[-1].tag)[1] == "channel":
             channel.link = _text(element).strip()
-    if not stack or _local(stack[0].tag)[1] != "rss" or not namespace:
-        raise UnreadableExport(
-            f"{path.name} is XML but not a WordPress export (WXR): no <rss> with the "
-            "wordpress.org/export namespace before the first item."
-        )
+    if not stack or _local(stack[0].tag)[1] != "rss":
+        raise _not_wxr(path)
     if not channel.base_site_url:
         channel.base_site_url = channel.base_blog_url or channel.link
-    return channel, _items(events, namespace, stack)
+    items = _items(events, namespace, stack, path)
+    if not namespace:
+        # Read the first item now, so that a file that is no export says so before anything.
+        first = next(items, None)
+        items = itertools.chain([first] if first else [], items)
+    return channel, items
 
 
-def _items(events, namespace: str, stack: list[Element]):
-    """Every `<item>` (the first one's start already read), cleared once handed out."""
+def _not_wxr(path: Path) -> UnreadableExport:
+    return UnreadableExport(
+        f"{path.name} is XML but not a WordPress export (WXR): no <rss> with the "
+        "wordpress.org/export namespace."
+    )
+
+
+def _items(events, namespace: str, stack: list[Element], path: Path):
+    """Every `<item>` (the first one's start already read), cleared once handed out. An export
+    with no `wp:` element in its channel (some plugins write none) is known by its first item's."""
     depth = 1  # inside the first item
     channel = stack[-2] if len(stack) >= 2 else None
     for event, element in events:
@@ -211,6 +222,11 @@ def _items(events, namespace: str, stack: list[Element]):
         depth -= 1
         if depth:
             continue
+        if not namespace:
+            found = (_local(child.tag)[0] for child in element.iter())
+            namespace = next((ns for ns in found if ns in WP_NAMESPACES), "")
+            if not namespace:
+                raise _not_wxr(path)
         try:
             item = read_item(element, namespace)
         except (ValueError, TypeError):

@@ -98,11 +98,16 @@ def test_one_run_brings_the_posts_and_then_their_comments_threaded(news):
     assert "unchanged" in again.splitlines()[0].split()
 
 
-def test_a_dry_run_of_posts_and_comments_stores_neither_and_counts_both(news):
-    """The comments are counted as if their posts had been stored, and nothing is."""
+def test_a_dry_run_of_posts_and_comments_stores_neither_and_counts_both(news, monkeypatch):
+    """The comments are counted as if their posts had been stored, and nothing is: not even
+    the shared cache's record that the stories' discussions changed."""
     from newsdesk.discussion.models import Comment
+    from newsdesk.imports import comments
 
+    refreshed = []
+    monkeypatch.setattr(comments, "refresh_stories", refreshed.append)
     out = import_wordpress(POSTS_AND_COMMENTS, "--dry-run")
+    assert refreshed == []
     assert out.startswith("Dry run: nothing was stored.")
     header = out.splitlines()[1].split()
     row = next(line.split() for line in out.splitlines() if line.startswith("comment"))
