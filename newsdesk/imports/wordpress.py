@@ -14,9 +14,7 @@ says so in the report.
 from __future__ import annotations
 
 import html
-import io
 import posixpath
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +24,6 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import UnidentifiedImageError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale
 
@@ -38,9 +35,10 @@ from newsdesk.imports.records import wordpress_archive
 from newsdesk.imports.reports import Report
 from newsdesk.imports.wordpress_comments import import_wordpress_comments
 from newsdesk.imports.wxr import Channel, ExportItem, UnreadableExport, read_export
-from newsdesk.photos import limits
 from newsdesk.photos.models import Photo
 from newsdesk.sections.models import SectionPage
+from newsdesk.wire.parsers.text import plain_text
+from newsdesk.wire.pictures import checked_image
 
 WORDPRESS = ImportedItem.Source.WORDPRESS
 #: Post statuses that make stories; the others are left out with a line in the report.
@@ -51,7 +49,6 @@ LEFT_OUT = {
     "auto-draft": "an automatic draft WordPress never showed",
     "inherit": "a revision of another post",
 }
-_TAG = re.compile(r"<[^>]*>")
 #: What a dry run's photos are known by: it stores none.
 DRY_RUN_PHOTO = 0
 
@@ -154,21 +151,19 @@ class WordPressImport:
             self._photos[item.post_id] = record.photo_id
             self.report.count("photo", "unchanged")
             return
-        if self.options.fetch is None:
-            self.report.skip("photo", self._name(item), "missing: no --media or --media-base")
-            return
         upload = media.upload_path(address, item.meta.get("_wp_attached_file", ""))
-        try:
-            data = self.options.fetch(upload)
-            if len(data) > limits.max_bytes():
-                raise media.PictureUnavailable(f"{upload}: larger than the photo library takes.")
-            stream = io.BytesIO(data)
-            limits.pixel_size(stream)
-        except (media.PictureUnavailable, UnidentifiedImageError, limits.TooManyPixels) as error:
-            self.report.skip("photo", self._name(item), f"missing: {error}")
-            return
-        title = _plain(item.title) or posixpath.basename(upload)
-        caption = _plain(item.excerpt)
+        stream = None
+        if not record.photo_id:  # a photo already here keeps its file; only its words change
+            if self.options.fetch is None:
+                self.report.skip("photo", self._name(item), "missing: no --media or --media-base")
+                return
+            try:
+                stream = checked_image(upload, self.options.fetch)
+            except media.PictureUnavailable as error:
+                self.report.skip("photo", self._name(item), f"missing: {error}")
+                return
+        title = plain_text(item.title) or posixpath.basename(upload)
+        caption = plain_text(item.excerpt)
         alt_text = item.meta.get("_wp_attachment_image_alt", "").strip()
         photo = record.photo if record.photo_id else Photo()
         photo.title = title[:255]
@@ -182,7 +177,7 @@ class WordPressImport:
             self._photos[item.post_id] = record.photo_id or DRY_RUN_PHOTO
             self.report.count("photo", outcome)
             return
-        if not record.photo_id:
+        if stream is not None:
             photo.file = ImageFile(stream, name=posixpath.basename(upload) or "photo.jpg")
         photo.save()
         record.photo = photo
@@ -195,8 +190,8 @@ class WordPressImport:
         """The photo an image in a post shows: by its attachment id, or by its address."""
         if attachment_id:
             if attachment_id not in self._photos:
-                record = self._existing(ImportedItem.Kind.ATTACHMENT, attachment_id)
-                if record and record.photo_id:
+                record = self._record(ImportedItem.Kind.ATTACHMENT, attachment_id)
+                if record.photo_id:
                     self._photos[attachment_id] = record.photo_id
             if attachment_id in self._photos:
                 return self._photos[attachment_id]
@@ -261,8 +256,8 @@ class WordPressImport:
     def _save_story(self, item, story, section, tags, when, lead_photo, converted) -> Article:
         new = story is None
         story = story or Article(section=section, locale=self.locale)
-        story.headline = _plain(item.title)[:255] or "(no headline)"
-        story.standfirst = _plain(item.excerpt)
+        story.headline = plain_text(item.title)[:255] or "(no headline)"
+        story.standfirst = plain_text(item.excerpt)
         story.section = section
         story.body = converted.blocks
         story.lead_photo_id = lead_photo
@@ -400,11 +395,6 @@ class WordPressImport:
 
     # Records
 
-    def _existing(self, kind: str, external_id: str) -> ImportedItem | None:
-        return ImportedItem.objects.filter(
-            source=WORDPRESS, archive=self.archive, kind=kind, external_id=external_id
-        ).first()
-
     def _record(self, kind: str, external_id: str) -> ImportedItem:
         found = (
             ImportedItem.objects.filter(
@@ -430,8 +420,3 @@ def _edited_here(story: Article, record: ImportedItem) -> bool:
     """Whether someone saved the story here after the import last did."""
     latest = story.latest_revision
     return latest is not None and latest.created_at > record.updated_at
-
-
-def _plain(markup: str) -> str:
-    """Text without markup, entities read, spaces squeezed (titles, excerpts, captions)."""
-    return " ".join(html.unescape(_TAG.sub(" ", markup or "")).split())

@@ -72,18 +72,24 @@ def from_http(base_url: str) -> Fetch:
     return fetch
 
 
-def photo_from(picture: ParsedPicture, fetch: Fetch, *, title: str) -> Photo:
-    """The picture as a photo in the library, with its caption, credit and alt text."""
-    data = fetch(picture.href)
+def checked_image(href: str, fetch: Fetch) -> io.BytesIO:
+    """The file at `href`, fetched and checked to be a picture the photo library takes."""
+    data = fetch(href)
     if len(data) > limits.max_bytes():
-        raise PictureUnavailable(f"{picture.href}: larger than the photo library takes.")
+        raise PictureUnavailable(f"{href}: larger than the photo library takes.")
     stream = io.BytesIO(data)
     try:
         limits.pixel_size(stream)
     except UnidentifiedImageError:
-        raise PictureUnavailable(f"{picture.href}: not a picture.") from None
+        raise PictureUnavailable(f"{href}: not a picture.") from None
     except limits.TooManyPixels as error:
-        raise PictureUnavailable(f"{picture.href}: {error}") from None
+        raise PictureUnavailable(f"{href}: {error}") from None
+    return stream
+
+
+def photo_from(picture: ParsedPicture, fetch: Fetch, *, title: str) -> Photo:
+    """The picture as a photo in the library, with its caption, credit and alt text."""
+    stream = checked_image(picture.href, fetch)
     name = posixpath.basename(urlsplit(picture.href).path) or "wire.jpg"
     photo = Photo(file=ImageFile(stream, name=name), **photo_words(picture, title=title))
     photo.save()

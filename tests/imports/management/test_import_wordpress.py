@@ -114,3 +114,20 @@ def test_a_dry_run_of_posts_and_comments_stores_neither_and_counts_both(news, mo
     assert int(row[1 + header.index("added")]) == 3  # the spam one stored as spam, out of view
     assert "the post was not imported" not in out
     assert not Comment.objects.exists() and not Article.objects.exists()
+
+
+def test_a_newer_export_rewords_a_photo_without_its_files_at_hand(news, politics, tmp_path):
+    """The file is already in the library: a second run needs no --media to update its words."""
+    import_wordpress(CLASSIC, "--media", MEDIA)
+    newer = tmp_path / "newer.xml"
+    newer.write_text(
+        (FIXTURES / "classic-1.1.xml")
+        .read_text()
+        .replace("Fishing boats leave the harbour at dawn.", "Boats leave the harbour at six.")
+    )
+    out = import_wordpress(str(newer))
+    photo_row = next(line.split() for line in out.splitlines() if line.startswith("photo"))
+    header = out.splitlines()[0].split()
+    assert photo_row[1 + header.index("updated")] == "1", out
+    assert "missing" not in out
+    assert Photo.objects.get().caption == "Boats leave the harbour at six."
