@@ -369,8 +369,8 @@ class CommentImport:
         stories = set()
         fixed = []
         for pk, (parent_external_id, story_id) in self.waiting_for_parent.items():
-            if parent_external_id not in self.placed:
-                self._place_missing_parent(parent_external_id)
+            # A parent stored by an earlier run was placed when its reply's batch was read
+            # (_place_parents_stored_before); one later in this file, when it was stored.
             parent = self.placed.get(parent_external_id)
             if parent is None or parent.story_id != story_id:
                 self.report.count(KIND, "parent missing")
@@ -385,22 +385,6 @@ class CommentImport:
         for story_id in sorted(stories):
             rethread(story_id)
         self.waiting_for_parent.clear()
-
-    def _place_missing_parent(self, external_id: str) -> None:
-        record = (
-            ImportedItem.objects.filter(
-                source=self.source,
-                archive=self.archive,
-                kind=KIND,
-                external_id=external_id,
-                comment__isnull=False,
-            )
-            .select_related("comment")
-            .first()
-        )
-        if record is not None:
-            comment = record.comment
-            self.placed[external_id] = _Placed.of(comment)
 
 
 def rethread(story_id: int) -> int:
