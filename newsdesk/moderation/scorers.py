@@ -137,20 +137,17 @@ class PatternScorer:
         """
         plain = news_context.without_idioms(normalised)
 
-        squeezed_texts: dict[str, str] = {}
+        # Most patterns cannot match most comments: a scan for the words each needs, in the
+        # comment with repeated letters written once, skips them (matching.required_factors).
+        short = {plain: squeezed(plain), normalised: squeezed(normalised)} if self.builtin else {}
 
         def builtin(rules: tuple[WordRule, ...], within: str) -> list[re.Match]:
             if not self.builtin:
                 return []
-            # Most patterns cannot match most comments: a scan for the words each needs
-            # skips them (matching.required_factors).
-            if within not in squeezed_texts:
-                squeezed_texts[within] = squeezed(within)
-            short = squeezed_texts[within]
             patterns = [compile_words(rules)] + [
                 compile_pattern(rule.pattern, True) for rule in rules if rule.is_regex
             ]
-            return [m for p in patterns if may_match(p, short) for m in p.finditer(within)]
+            return [m for p in patterns if may_match(p, short[within]) for m in p.finditer(within)]
 
         editors = [
             match
