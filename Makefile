@@ -41,8 +41,11 @@ demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk optimize_database -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk serve --host $(HOST) --port $(PORT) --with-worker
 
-test: venv browser varnish ## Run the whole suite, browser and Varnish tests included
-	$(BIN)/pytest
+# One test process per core (pytest-xdist), each test file kept in one process for its fixtures.
+PYTEST_PROCESSES ?= auto
+
+test: venv browser varnish ## Run the whole suite, browser and Varnish tests included, one process per core
+	$(BIN)/pytest -n $(PYTEST_PROCESSES) --dist loadfile
 
 test-fast: venv ## Run the suite without slow and browser tests
 	$(BIN)/pytest -m "not slow and not browser"

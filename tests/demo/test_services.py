@@ -68,7 +68,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 class TestLoadedDemo:
-    """What the demo loads, checked on one shared load."""
+    """What the demo loads in its three editions, checked on one shared load."""
 
     def test_loads_sections_authors_and_agencies(self, demo):
         """The newsroom has its sections, three staff authors with portraits, and two agencies."""
@@ -214,6 +214,31 @@ class TestLoadedDemo:
         }
         assert not users.filter(is_staff=True, is_superuser=False).exists()
 
+    # The Russian and Arabic editions.
+    def test_three_editions_with_their_front_pages_and_sections(self, demo):
+        fronts = {home.locale.language_code: home for home in HomePage.objects.live()}
+        assert set(fronts) == {"en", "ru", "ar"}
+        russian = SectionPage.objects.child_of(fronts["ru"]).live().order_by("path")
+        assert [section.title for section in russian][:2] == ["Безопасность", "Политика"]
+        assert "3 translations" in demo
+
+    def test_some_stories_translated_some_not_one_out_of_date(self, demo):
+        from newsdesk.editions.services import translation_status
+
+        english = published()
+        translated = [story for story in english if story.get_translations().exists()]
+        assert 1 <= len(translated) < len(english)
+        lead = next(s for s in english if s.headline.startswith("Shelling empties"))
+        states = {row["language"]: row["state"] for row in translation_status(lead)}
+        assert states == {"en": "source", "ru": "current", "ar": "outdated"}
+        russian = lead.get_translation(
+            lead.get_translations().get(locale__language_code="ru").locale
+        )
+        assert russian.dateline == "МИРАБАД" and russian.live
+        assert russian.section.locale.language_code == "ru"
+        author = russian.byline_entries.exclude(author=None).get().author
+        assert author.name == "Надия Рахимова"
+
 
 def test_running_twice_creates_nothing_new_and_prints_the_same_password(settings, data_dir):
     """The second run loads nothing and prints the login the first one created."""
@@ -308,31 +333,3 @@ def test_renditions_are_made_for_each_place_a_photo_appears():
 
     expected = sum(len(filter_specs(place)) for place in ("story", "teaser", "structured_data"))
     assert made == PhotoRendition.objects.filter(image=photo).count() == expected
-
-
-class TestDemoEditions:
-    """The Russian and Arabic editions the demo loads."""
-
-    def test_three_editions_with_their_front_pages_and_sections(self, demo):
-        fronts = {home.locale.language_code: home for home in HomePage.objects.live()}
-        assert set(fronts) == {"en", "ru", "ar"}
-        russian = SectionPage.objects.child_of(fronts["ru"]).live().order_by("path")
-        assert [section.title for section in russian][:2] == ["Безопасность", "Политика"]
-        assert "3 translations" in demo
-
-    def test_some_stories_translated_some_not_one_out_of_date(self, demo):
-        from newsdesk.editions.services import translation_status
-
-        english = published()
-        translated = [story for story in english if story.get_translations().exists()]
-        assert 1 <= len(translated) < len(english)
-        lead = next(s for s in english if s.headline.startswith("Shelling empties"))
-        states = {row["language"]: row["state"] for row in translation_status(lead)}
-        assert states == {"en": "source", "ru": "current", "ar": "outdated"}
-        russian = lead.get_translation(
-            lead.get_translations().get(locale__language_code="ru").locale
-        )
-        assert russian.dateline == "МИРАБАД" and russian.live
-        assert russian.section.locale.language_code == "ru"
-        author = russian.byline_entries.exclude(author=None).get().author
-        assert author.name == "Надия Рахимова"
