@@ -14,6 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.addresses import StoryAddresses
+from newsdesk.articles.cache_keys import SITEMAP_STARTS_KEY
 from newsdesk.articles.models import Article
 from newsdesk.delivery import cached_fragment
 from newsdesk.editions.services import alternates, current_edition, language_of
@@ -72,8 +73,9 @@ class StoryPages:
     Django's paginator counts the stories on every request and reads a page with `OFFSET`,
     which reads and skips every story before it: the last of 200 pages took 5 s at a million
     stories. Here one query finds where each page starts (the date and id of every `limit`-th
-    story, newest first), kept as a fragment until the next publication or withdrawal (the
-    `sitemap` key), and a page reads its `limit` stories from its start along the newest-first
+    story, newest first), kept as a fragment until a story enters or leaves the edition's
+    published stories or its first publication changes (`SITEMAP_STARTS_KEY`; not on an
+    edit), and a page reads its `limit` stories from its start along the newest-first
     index. Answers `num_pages` and `page(number).object_list` as Django's sitemaps ask.
     """
 
@@ -98,7 +100,7 @@ class StoryPages:
                 .order_by("-first_published_at", "-pk")
                 .values_list("first_published_at", "pk")
             )
-            return list(found), ["sitemap"]
+            return list(found), [SITEMAP_STARTS_KEY]
 
         return cached_fragment(self.name, find)[0]
 
