@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -380,20 +379,11 @@ class Article(
 
     def get_absolute_url(self) -> str:
         """The story's address in its own edition (/<language>/<section>/<y>/<m>/<d>/<slug>/)."""
-        from newsdesk.editions.services import in_edition
+        from newsdesk.articles.addresses import story_path
+        from newsdesk.editions.services import language_of
 
-        when = timezone.localtime(self.first_published_at or timezone.now())
-        with in_edition(self.locale if self.locale_id else None):
-            return reverse(
-                "articles:story",
-                kwargs={
-                    "section": self.section.slug,
-                    "year": when.year,
-                    "month": f"{when.month:02d}",
-                    "day": f"{when.day:02d}",
-                    "slug": self.slug,
-                },
-            )
+        language = language_of(self.locale if self.locale_id else None)
+        return story_path(language, self.section.slug, self.first_published_at, self.slug)
 
     @classmethod
     def get_indexed_objects(cls):
