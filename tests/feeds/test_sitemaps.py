@@ -1,6 +1,7 @@
 """Sitemaps list sections and every published story, never drafts."""
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, timedelta
 
 import pytest
 from django.db import connection
@@ -165,16 +166,20 @@ def test_editing_a_story_keeps_where_story_pages_start(
 @pytest.mark.parametrize(
     "section_slug, slug", [("security", "border-talks"), ("безопасность", "переговоры-на-границе")]
 )
-def test_story_sitemap_addresses_are_the_stories_own(client, section, section_slug, slug):
+def test_story_sitemap_addresses_are_the_stories_own(client, section, section_slug, slug, settings):
     """Built from the edition's prefix without reverse() per story, an entry's address is the
     one the story page answers at, percent-encoded as reverse() does (a Cyrillic slug too),
-    dated in the site's time zone."""
+    dated in the site's time zone: published at 21:30 UTC, a story of a site in Almaty (UTC+5)
+    is dated the next day."""
     from newsdesk.articles.models import Article
 
+    settings.TIME_ZONE = "Asia/Almaty"
     section.slug = section_slug
     section.save_revision().publish()
-    story = make_story(section, "Talks", slug=slug, published_at=days_ago(0.1))
+    published = days_ago(3).astimezone(UTC).replace(hour=21, minute=30, second=0, microsecond=0)
+    story = make_story(section, "Talks", slug=slug, published_at=published)
     story = Article.objects.get(pk=story.pk)
     (loc,) = locations(client.get("/en/sitemap-stories.xml"))
     assert loc == f"http://testserver{story.get_absolute_url()}"
-    assert client.get(story.get_absolute_url()).status_code == 200
+    assert f"/{published + timedelta(days=1):%Y/%m/%d}/" in loc
+    assert client.get(loc).status_code == 200
