@@ -83,18 +83,17 @@ class StoryPages(Paginator):
 
     @cached_property
     def starts(self) -> list[tuple]:
-        """`(first_published_at, id)` of the first story of each page."""
+        """`(first_published_at, id)` of the first story of each page (the stories come
+        newest first, `items()`)."""
 
         def find() -> tuple[list[tuple], list[str]]:
             position = Window(
                 RowNumber(), order_by=[F("first_published_at").desc(), F("pk").desc()]
             )
             found = (
-                self.object_list.order_by()
-                .annotate(position=position)
+                self.object_list.annotate(position=position)
                 .annotate(offset=Mod(F("position") - 1, self.per_page))
                 .filter(offset=0)
-                .order_by("-first_published_at", "-pk")
                 .values_list("first_published_at", "pk")
             )
             return list(found), [SITEMAP_STARTS_KEY]
@@ -110,10 +109,8 @@ class StoryPages(Paginator):
         if not self.starts:
             return self._get_page([], number, self)
         published, pk = self.starts[number - 1]
-        stories = (
-            self.object_list.filter(first_published_at__lte=published)
-            .exclude(first_published_at=published, pk__gt=pk)
-            .order_by("-first_published_at", "-pk")
+        stories = self.object_list.filter(first_published_at__lte=published).exclude(
+            first_published_at=published, pk__gt=pk
         )
         return self._get_page(list(stories[: self.per_page]), number, self)
 
@@ -139,20 +136,17 @@ class StorySitemap(EditionSitemap):
             .values_list(*STORY_FIELDS, named=True)
         )
 
-    @property
+    @cached_property
     def paginator(self) -> StoryPages:
-        if not hasattr(self, "_pages"):
-            name = f"sitemap-story-pages:{current_edition()}:{self.limit}"
-            self._pages = StoryPages(self.items(), self.limit, name)
-        return self._pages
-
-    def location(self, story) -> str:
-        return self.address_of(story)
+        name = f"sitemap-story-pages:{current_edition()}:{self.limit}"
+        return StoryPages(self.items(), self.limit, name)
 
     def address_of(self, version) -> str:
         return self.addresses.path(
             version.language, version.section_slug, version.first_published_at, version.slug
         )
+
+    location = address_of
 
     def language_of(self, version) -> str:
         return version.language
