@@ -310,13 +310,9 @@ def secondary_indexes(table: str) -> list[tuple[str, str]]:
     )
 
 
-def sentence_pool(rng: random.Random) -> list[str]:
-    """Sentences of 12 to 28 words from a vocabulary of a few hundred, some words far more
-    common than others (weights falling as 1/rank, function words first), as in real text."""
-    vocabulary = list(dict.fromkeys(WORDS + NEWS_WORDS))
-    vocabulary += sorted(
-        {w.lower() for w in PLACES + SUBJECTS + VERBS + OBJECTS + ADJECTIVES} - set(vocabulary)
-    )
+def weighted_pool(vocabulary: list[str], rng: random.Random) -> list[str]:
+    """`POOL_SENTENCES` sentences of 12 to 28 words of `vocabulary`: its first 40 words (the
+    function words) kept first, the rest shuffled, weights falling as 1/rank."""
     head, tail = vocabulary[:40], vocabulary[40:]
     rng.shuffle(tail)
     vocabulary = head + tail
@@ -326,6 +322,16 @@ def sentence_pool(rng: random.Random) -> list[str]:
         words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 28))
         pool.append(" ".join(words).capitalize() + ".")
     return pool
+
+
+def sentence_pool(rng: random.Random) -> list[str]:
+    """Sentences of 12 to 28 words from a vocabulary of a few hundred, some words far more
+    common than others (weights falling as 1/rank, function words first), as in real text."""
+    vocabulary = list(dict.fromkeys(WORDS + NEWS_WORDS))
+    vocabulary += sorted(
+        {w.lower() for w in PLACES + SUBJECTS + VERBS + OBJECTS + ADJECTIVES} - set(vocabulary)
+    )
+    return weighted_pool(vocabulary, rng)
 
 
 def edition_sentence_pool(language: str, rng: random.Random) -> list[str]:
@@ -340,15 +346,7 @@ def edition_sentence_pool(language: str, rng: random.Random) -> list[str]:
         + edition_words.ADVERBS[language]
     )
     vocabulary += sorted({w.lower() for w in headline_words} - set(vocabulary))
-    head, tail = vocabulary[:40], vocabulary[40:]
-    rng.shuffle(tail)
-    vocabulary = head + tail
-    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(vocabulary))]
-    pool = []
-    for _ in range(POOL_SENTENCES):
-        words = rng.choices(vocabulary, weights=weights, k=rng.randint(12, 28))
-        pool.append(" ".join(words).capitalize() + ".")
-    return pool
+    return weighted_pool(vocabulary, rng)
 
 
 def article_column_sql(expressions: dict[str, str]) -> tuple[list[str], list[str], dict]:

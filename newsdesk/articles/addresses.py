@@ -2,7 +2,8 @@
 
 `reverse()` resolves the edition's prefix and checks the pattern on every call, about a tenth of
 a millisecond; a sitemap page of 5,000 stories and their translations paid it 10,000 times.
-`StoryAddresses` reverses once per edition and joins each story's own parts to the prefix.
+`story_path` joins a story's own parts to its edition's prefix (`Article.get_absolute_url` too), and
+`StoryAddresses` finds each edition's prefix once for a list.
 """
 
 from datetime import datetime
@@ -20,6 +21,33 @@ _SAMPLE = {"section": "s", "year": "0000", "month": "00", "day": "00", "slug": "
 _SAMPLE_TAIL = "s/0000/00/00/s/"
 
 
+def edition_prefix(language: str) -> str:
+    """`/en/`: what comes before the section in the edition's story addresses."""
+    with override(language):
+        path = reverse("articles:story", kwargs=_SAMPLE)
+    return path.removesuffix(_SAMPLE_TAIL)
+
+
+def story_path(
+    language: str,
+    section_slug: str,
+    published: datetime | None,
+    slug: str,
+    *,
+    prefix: str | None = None,
+) -> str:
+    """A story's address in its edition, as `reverse("articles:story", ...)` there gives it,
+    dated in the site's time zone (today until it is first published); `prefix` is the
+    edition's `edition_prefix`, when known."""
+    when = timezone.localtime(published or timezone.now())
+    if prefix is None:
+        prefix = edition_prefix(language)
+    return (
+        f"{prefix}{quote(section_slug, safe=SAFE)}/"
+        f"{when.year:04d}/{when.month:02d}/{when.day:02d}/{quote(slug, safe=SAFE)}/"
+    )
+
+
 class StoryAddresses:
     """The addresses of many stories, `reverse()` run once per edition (for one request or
     list: the URL configuration may change between tests, so it is not kept longer)."""
@@ -28,20 +56,14 @@ class StoryAddresses:
         self._prefixes: dict[str, str] = {}
 
     def prefix(self, language: str) -> str:
-        """`/en/`: what comes before the section in the edition's story addresses."""
+        """The edition's `edition_prefix`, found once."""
         if language not in self._prefixes:
-            with override(language):
-                path = reverse("articles:story", kwargs=_SAMPLE)
-            self._prefixes[language] = path.removesuffix(_SAMPLE_TAIL)
+            self._prefixes[language] = edition_prefix(language)
         return self._prefixes[language]
 
     def path(self, language: str, section_slug: str, published: datetime | None, slug: str) -> str:
-        """The story's address, as `reverse("articles:story", ...)` in its edition gives it."""
-        when = timezone.localtime(published or timezone.now())
-        return (
-            f"{self.prefix(language)}{quote(section_slug, safe=SAFE)}/"
-            f"{when.year:04d}/{when.month:02d}/{when.day:02d}/{quote(slug, safe=SAFE)}/"
-        )
+        """The story's address (`story_path`), with the edition's prefix found once."""
+        return story_path(language, section_slug, published, slug, prefix=self.prefix(language))
 
     def of(self, story) -> str:
         """The address of `story` (an Article with its section and locale at hand)."""

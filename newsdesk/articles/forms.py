@@ -83,13 +83,10 @@ class StorySearchForm(forms.Form):
             *sections.order_by("path").values_list("pk", "title"),
         ]
         authors = Author.objects.filter(locale__language_code=edition).order_by("name", "pk")
-        #: The ids of the authors offered, for the page's cache keys.
-        self.author_ids = []
-        author_choices = [("", _("All authors"))]
-        for pk, name in authors.values_list("pk", "name"):
-            self.author_ids.append(pk)
-            author_choices.append((pk, name))
-        self.fields["author"].choices = author_choices
+        self.fields["author"].choices = [
+            ("", _("All authors")),
+            *authors.values_list("pk", "name"),
+        ]
 
     def clean_q(self) -> str:
         # Long pastes are cut, not refused: the words are all a search reads.

@@ -86,10 +86,11 @@ def search(request):
     response = TemplateResponse(
         request, "articles/search_page.html", context, status=200 if valid else 400
     )
-    # Every author's name is in the filter: any author change purges the page. One key for the
-    # list, not one per author, which at hundreds of authors passed proxies' header limits.
-    authors = [AUTHORS_KEY] if form.author_ids else []
-    return tag_response(response, [SITE_KEY, "search", *authors, *stories_keys(stories or ())])
+    # Every author's name is in the filter: any author change purges the page, the first author
+    # of an edition that had none too. One key for the list, not one per author, which at
+    # hundreds of authors passed proxies' header limits.
+    keys = [SITE_KEY, "search", AUTHORS_KEY, *stories_keys(stories or ())]
+    return tag_response(response, keys)
 
 
 def _filtered(form: StorySearchForm) -> bool:

@@ -3,17 +3,16 @@ each with `hreflang` alternates naming its published translations in the other e
 a Google News sitemap of the edition's stories of the last two days."""
 
 from datetime import timedelta
-from types import SimpleNamespace
 
 from django.contrib.sitemaps import Sitemap
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import Page, Paginator
 from django.db.models import F, Window
 from django.db.models.functions import Mod, RowNumber
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles.addresses import StoryAddresses
+from newsdesk.articles.cache_keys import SITEMAP_STARTS_KEY
 from newsdesk.articles.models import Article
 from newsdesk.delivery import cached_fragment
 from newsdesk.editions.services import alternates, current_edition, language_of
@@ -66,62 +65,54 @@ STORY_FIELDS = (
 )
 
 
-class StoryPages:
+class StoryPages(Paginator):
     """The story sitemap's pages, each read from where it starts (keyset), not by `OFFSET`.
 
     Django's paginator counts the stories on every request and reads a page with `OFFSET`,
     which reads and skips every story before it: the last of 200 pages took 5 s at a million
-    stories. Here one query finds where each page starts (the date and id of every `limit`-th
-    story, newest first), kept as a fragment until the next publication or withdrawal (the
-    `sitemap` key), and a page reads its `limit` stories from its start along the newest-first
-    index. Answers `num_pages` and `page(number).object_list` as Django's sitemaps ask.
+    stories. Here one query finds where each page starts (the date and id of every
+    `per_page`-th story, newest first), kept as a fragment until a story enters or leaves the
+    edition's published stories or its first publication changes (`SITEMAP_STARTS_KEY`; not on
+    an edit), and a page reads its stories from its start along the newest-first index. Django's
+    paginator otherwise: its page numbers, its `Page`, its errors.
     """
 
-    def __init__(self, stories, limit: int, name: str):
-        self.stories = stories
-        self.limit = limit
+    def __init__(self, stories, per_page: int, name: str):
+        super().__init__(stories, per_page)
         self.name = name
 
     @cached_property
     def starts(self) -> list[tuple]:
-        """`(first_published_at, id)` of the first story of each page."""
+        """`(first_published_at, id)` of the first story of each page (the stories come
+        newest first, `items()`)."""
 
         def find() -> tuple[list[tuple], list[str]]:
             position = Window(
                 RowNumber(), order_by=[F("first_published_at").desc(), F("pk").desc()]
             )
             found = (
-                self.stories.order_by()
-                .annotate(position=position)
-                .annotate(offset=Mod(F("position") - 1, self.limit))
+                self.object_list.annotate(position=position)
+                .annotate(offset=Mod(F("position") - 1, self.per_page))
                 .filter(offset=0)
-                .order_by("-first_published_at", "-pk")
                 .values_list("first_published_at", "pk")
             )
-            return list(found), ["sitemap"]
+            return list(found), [SITEMAP_STARTS_KEY]
 
         return cached_fragment(self.name, find)[0]
 
-    @property
+    @cached_property
     def num_pages(self) -> int:
         return max(1, len(self.starts))
 
-    def page(self, number) -> SimpleNamespace:
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger(_("That page number is not an integer")) from None
-        if not 1 <= number <= self.num_pages:
-            raise EmptyPage(_("That page contains no results"))
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
         if not self.starts:
-            return SimpleNamespace(object_list=[])
+            return self._get_page([], number, self)
         published, pk = self.starts[number - 1]
-        stories = (
-            self.stories.filter(first_published_at__lte=published)
-            .exclude(first_published_at=published, pk__gt=pk)
-            .order_by("-first_published_at", "-pk")
+        stories = self.object_list.filter(first_published_at__lte=published).exclude(
+            first_published_at=published, pk__gt=pk
         )
-        return SimpleNamespace(object_list=list(stories[: self.limit]))
+        return self._get_page(list(stories[: self.per_page]), number, self)
 
 
 class StorySitemap(EditionSitemap):
@@ -140,24 +131,22 @@ class StorySitemap(EditionSitemap):
         return (
             Article.objects.published()
             .filter(locale__language_code=current_edition())
+            .newest_first()
             .annotate(section_slug=F("section__slug"), language=F("locale__language_code"))
             .values_list(*STORY_FIELDS, named=True)
         )
 
-    @property
+    @cached_property
     def paginator(self) -> StoryPages:
-        if not hasattr(self, "_pages"):
-            name = f"sitemap-story-pages:{current_edition()}:{self.limit}"
-            self._pages = StoryPages(self.items(), self.limit, name)
-        return self._pages
-
-    def location(self, story) -> str:
-        return self.address_of(story)
+        name = f"sitemap-story-pages:{current_edition()}:{self.limit}"
+        return StoryPages(self.items(), self.limit, name)
 
     def address_of(self, version) -> str:
         return self.addresses.path(
             version.language, version.section_slug, version.first_published_at, version.slug
         )
+
+    location = address_of
 
     def language_of(self, version) -> str:
         return version.language

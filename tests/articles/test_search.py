@@ -359,6 +359,14 @@ def test_search_pages_are_cached_with_their_parameters(client, desk, section):
     assert headlines(other) == ["Harbour vote delayed"]
 
 
+def test_a_search_page_carries_the_authors_key_before_the_edition_has_authors(client, section):
+    """The filter lists the edition's authors, none yet: the first one must purge the page."""
+    from newsdesk.delivery.headers import response_keys
+
+    response = client.get("/en/search/", {"q": "harbour"})
+    assert "authors" in response_keys(response)
+
+
 def test_the_cache_key_header_stays_short_with_many_authors(client, section):
     """500 authors in the filter: one `authors` key, not one per author, so the `xkey` header
     stays far below Varnish's 8 KB header limit (deploy/varnish/newsdesk.vcl)."""

@@ -67,8 +67,8 @@ def test_story_page_headers_and_keys(client, story, author):
         ("section", {"nav", "section", "story"}),
         ("author", {"nav", "author", "story"}),
         ("tag", {"nav", "tag", "story"}),
-        # The search filter lists the edition's authors: any author's change purges it (one key
-        # for the list, however many authors: Varnish's header limit).
+        # The search filter lists the edition's authors: any author's change purges it, the first
+        # author's too (one key for the list, however many authors: Varnish's header limit).
         ("search", {"nav", "search", "story", "authors"}),
         ("feed", {"feed", "story", "tag-label"}),
         ("section_feed", {"feed", "section", "story", "tag-label"}),

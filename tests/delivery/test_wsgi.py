@@ -161,3 +161,20 @@ def test_during_a_re_render_other_readers_get_the_old_copy(wsgi_client, story):
     assert stale.status_code == 200
     # A proxy in front must not keep the old copy for a day.
     assert stale["Cache-Control"] == "public, max-age=0, s-maxage=0, must-revalidate"
+
+
+def test_the_first_author_of_an_edition_purges_its_stored_search_pages(
+    wsgi_client, section, django_capture_on_commit_callbacks
+):
+    """The search filter lists the edition's authors: a page stored while there were none
+    carries `authors` all the same, so the first author's arrival purges it."""
+    from tests.common.db.bylines import AuthorFactory
+
+    url = "/en/search/?q=harbour"
+    assert ">Nadia<" not in wsgi_client.get(url).content.decode()
+    assert wsgi_client.get(url)["X-Newsdesk-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        AuthorFactory(locale=section.locale, name="Nadia")
+    again = wsgi_client.get(url)
+    assert again["X-Newsdesk-Cache"] == "miss"
+    assert ">Nadia<" in again.content.decode()

@@ -1,6 +1,7 @@
 """Sitemaps list sections and every published story, never drafts."""
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, timedelta
 
 import pytest
 from django.db import connection
@@ -37,7 +38,7 @@ def test_section_sitemap_lists_sections(client, section):
 
 # Pinned: a change that adds a query per story, section or translation fails here. Each is
 # measured after a first request, which reads the navigation every template response reads, and
-# where the story sitemap's pages start (kept until a publication purges `sitemap`).
+# where the story sitemap's pages start (kept until a publication purges `sitemap-starts`).
 # The index: the sections' pages and their dates (3), how many sections and news stories (2).
 SITEMAP_INDEX_QUERIES = 5
 # How many stories, and the stories.
@@ -131,19 +132,54 @@ def test_publishing_a_story_adds_it_to_the_story_sitemap_pages(
     assert story_pages(client, 2) == [["second"], ["first"]]
 
 
+def starts_found(client) -> bool:
+    """Whether the sitemap index looked for where the story sitemap's pages start."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/en/sitemap.xml").status_code == 200
+    return any("ROW_NUMBER() OVER" in q["sql"] for q in captured.captured_queries)
+
+
+def test_editing_a_story_keeps_where_story_pages_start(
+    client, section, monkeypatch, django_capture_on_commit_callbacks
+):
+    """An edit purges the sitemaps (an entry's date and address change) but not where their
+    pages start; a story whose first publication moves it among the others does."""
+    from newsdesk.articles.models import Article
+    from newsdesk.feeds.sitemaps import StorySitemap
+
+    monkeypatch.setattr(StorySitemap, "limit", 1)
+    make_story(section, "First", published_at=days_ago(2))
+    second = make_story(section, "Second", published_at=days_ago(1))
+    assert starts_found(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        second.headline = "Second, updated"
+        second.save_revision().publish()
+    assert not starts_found(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = Article.objects.get(pk=second.pk)
+        moved.first_published_at = days_ago(3)
+        moved.save()
+    assert starts_found(client)
+    assert story_pages(client, 2) == [["first"], ["second"]]
+
+
 @pytest.mark.parametrize(
     "section_slug, slug", [("security", "border-talks"), ("безопасность", "переговоры-на-границе")]
 )
-def test_story_sitemap_addresses_are_the_stories_own(client, section, section_slug, slug):
+def test_story_sitemap_addresses_are_the_stories_own(client, section, section_slug, slug, settings):
     """Built from the edition's prefix without reverse() per story, an entry's address is the
     one the story page answers at, percent-encoded as reverse() does (a Cyrillic slug too),
-    dated in the site's time zone."""
+    dated in the site's time zone: published at 21:30 UTC, a story of a site in Almaty (UTC+5)
+    is dated the next day."""
     from newsdesk.articles.models import Article
 
+    settings.TIME_ZONE = "Asia/Almaty"
     section.slug = section_slug
     section.save_revision().publish()
-    story = make_story(section, "Talks", slug=slug, published_at=days_ago(0.1))
+    published = days_ago(3).astimezone(UTC).replace(hour=21, minute=30, second=0, microsecond=0)
+    story = make_story(section, "Talks", slug=slug, published_at=published)
     story = Article.objects.get(pk=story.pk)
     (loc,) = locations(client.get("/en/sitemap-stories.xml"))
     assert loc == f"http://testserver{story.get_absolute_url()}"
-    assert client.get(story.get_absolute_url()).status_code == 200
+    assert f"/{published + timedelta(days=1):%Y/%m/%d}/" in loc
+    assert client.get(loc).status_code == 200

@@ -83,6 +83,23 @@ def test_older_entries_are_paginated_and_key_events_link_to_their_page(
     assert client.get(url + "?page=x").status_code == 404
 
 
+def test_a_later_page_of_entries_names_itself_as_the_canonical_address(
+    client, coverage, editor, settings
+):
+    """Page 2 of a live page is its own page for search engines (`?page=2` in its canonical
+    link, from the view's `page_number`), the first page the story's address alone."""
+    settings.NEWSDESK_LIVE_ENTRIES_PER_PAGE = 2
+    for n in range(3):
+        post(coverage, editor, f"Update {n}.")
+    url = coverage.story.get_absolute_url()
+
+    def canonical(address: str) -> str:
+        return page(client, address).select_one('link[rel="canonical"]')["href"]
+
+    assert canonical(url) == f"http://testserver{url}"
+    assert canonical(url + "?page=2&utm_source=x") == f"http://testserver{url}?page=2"
+
+
 def test_a_corrected_entry_shows_its_note_and_a_withdrawn_one_a_notice(client, coverage, editor):
     entry = post(coverage, editor, "Twelve killed.")
     services.edit_entry(
