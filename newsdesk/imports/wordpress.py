@@ -100,7 +100,7 @@ class WordPressImport:
 
     # Reading
 
-    def items(self) -> Iterator[tuple[ExportItem | None, str, object]]:
+    def items(self) -> Iterator[tuple[ExportItem, str, object]]:
         """The file's items; raises UnreadableExport for a file that is not an export."""
         channel, items = read_export(self.path)
         self.channel = channel
@@ -112,12 +112,10 @@ class WordPressImport:
     def run(self, progress: Callable[[Iterator], Iterator] = iter) -> Report:
         """Import the whole file: attachments, then posts."""
         for item, _namespace, _element in progress(self.items()):
-            if item is not None and item.post_type == "attachment":
+            if item.post_type == "attachment":
                 self._one(item, "photo", self.import_attachment)
         for item, _namespace, _element in progress(self.items()):
-            if item is None:
-                self.report.skip("item", "?", "could not be read")
-            elif item.post_type == "post":
+            if item.post_type == "post":
                 self._one(item, "post", self.import_post)
             elif item.post_type != "attachment":
                 self.report.count(item.post_type or "item", "not imported")

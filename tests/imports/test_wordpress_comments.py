@@ -170,9 +170,9 @@ def test_a_comment_deleted_here_is_not_brought_back(ferry):
     ("content", "message"),
     [
         (None, "No such file"),
-        ("This is not XML at all.", "is not readable XML"),
-        ("<disqus><thread/></disqus>", "is XML but not a WordPress export"),
-        ("<rss><channel><item><title>cut", "is not readable XML"),
+        ("This is not XML at all.", "is not XML"),
+        ("<disqus><thread/></disqus>", "is not a WordPress export"),
+        ("<rss><channel><item><title>cut", "is not well-formed XML"),
         (
             '<!DOCTYPE rss [<!ENTITY x "boom">]><rss><channel>&x;</channel></rss>',
             "refused",
