@@ -10,7 +10,6 @@ comments: they are counted and left out.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,14 +18,13 @@ from xml.etree.ElementTree import Element
 from django.utils import timezone
 
 from newsdesk.discussion.models import Comment
-from newsdesk.wire.parsers.text import parse_date
 from newsdesk.wire.parsers.xml import local
 
 from . import comments as store
 from .models import ImportedItem
 from .records import imported_story, wordpress_archive
 from .reports import Report
-from .wxr import read_export
+from .wxr import read_export, wordpress_date
 
 SOURCE = ImportedItem.Source.WORDPRESS
 STATUSES = {
@@ -39,7 +37,6 @@ STATUSES = {
     "post-trashed": Comment.Status.REJECTED,
 }
 NOT_READER_COMMENTS = {"pingback", "trackback"}
-_NO_DATE = re.compile(r"^0000-00-00")
 
 
 def _child_text(element: Element, name: str) -> str:
@@ -67,15 +64,10 @@ def _archive_from_link(link: str) -> str:
 
 
 def _date(comment: Element) -> datetime | None:
-    gmt = _child_text(comment, "comment_date_gmt")
-    if gmt and not _NO_DATE.match(gmt):
-        return parse_date(gmt)
-    local_time = _child_text(comment, "comment_date")
-    if local_time and not _NO_DATE.match(local_time):
-        parsed = parse_date(local_time)
-        # The site's own clock: taken as this site's time zone, the best guess there is.
-        return parsed and timezone.make_aware(parsed.replace(tzinfo=None))
-    return None
+    """The comment's date, by the posts' rules (`wxr.wordpress_date`)."""
+    return wordpress_date(
+        _child_text(comment, "comment_date_gmt"), _child_text(comment, "comment_date")
+    )
 
 
 def import_wordpress_comments(path, *, report: Report, dry_run: bool = False) -> None:

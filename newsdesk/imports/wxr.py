@@ -12,11 +12,14 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from django.utils import timezone
+
 from newsdesk.imports.xml_stream import UnreadableExport, elements
+from newsdesk.wire.parsers.text import parse_date
 from newsdesk.wire.parsers.xml import local
 
 WP_NAMESPACES = {
@@ -29,6 +32,8 @@ DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _EXCERPT_PREFIX = "http://wordpress.org/export/"
 #: The photographer's credit inside `_wp_attachment_metadata` (PHP-serialised image_meta).
 _CREDIT = re.compile(r's:6:"credit";s:\d+:"([^"]*)"')
+#: What WordPress writes for a date it does not have.
+_NO_DATE = re.compile(r"^0000-00-00")
 
 
 @dataclass
@@ -67,14 +72,21 @@ class ExportItem:
         return hashlib.sha256(said.encode()).hexdigest()
 
     def published_at(self) -> datetime | None:
-        """The item's date in UTC: `post_date_gmt`, or `post_date` for drafts WordPress left
-        without one (read as UTC too: the export does not say the site's time zone)."""
-        for value in (self.post_date_gmt, self.post_date):
-            try:
-                return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
-            except ValueError:
-                continue
-        return None
+        """The item's date: see `wordpress_date`."""
+        return wordpress_date(self.post_date_gmt, self.post_date)
+
+
+def wordpress_date(gmt: str, site_clock: str) -> datetime | None:
+    """A post's or comment's date: its `_gmt` field, read as UTC; when WordPress left that
+    empty or "0000-00-00 00:00:00" (drafts, some plugins), its local field, read in this site's
+    time zone (TIME_ZONE: the export does not say the old site's). None when neither reads."""
+    gmt = gmt.strip()
+    if gmt and not _NO_DATE.match(gmt) and (parsed := parse_date(gmt)):
+        return parsed  # parse_date takes a time without a zone as UTC
+    site_clock = site_clock.strip()
+    if site_clock and not _NO_DATE.match(site_clock) and (parsed := parse_date(site_clock)):
+        return timezone.make_aware(parsed.replace(tzinfo=None), timezone.get_default_timezone())
+    return None
 
 
 @dataclass

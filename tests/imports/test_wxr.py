@@ -1,6 +1,14 @@
 """A WordPress export read through the one streaming reader: its channel, then its items."""
 
-from newsdesk.imports.wxr import read_export
+from datetime import UTC, datetime
+from xml.etree.ElementTree import fromstring
+
+import pytest
+
+from newsdesk.imports import wordpress_comments
+from newsdesk.imports.wxr import ExportItem, read_export
+
+WP = "http://wordpress.org/export/1.2/"
 
 WXR = """<?xml version="1.0"?>
 <rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>
@@ -37,3 +45,26 @@ def test_an_export_of_a_site_with_no_items_is_read_as_empty(tmp_path):
     channel, items = read_export(path)
     assert channel.base_site_url == "https://gazette.example"
     assert list(items) == []
+
+
+@pytest.mark.parametrize(
+    ("gmt", "site_clock", "expected"),
+    [
+        # The GMT field, when there is one, is the date, whatever the time zone here.
+        ("2024-11-02 09:15:00", "2024-11-02 10:15:00", datetime(2024, 11, 2, 9, 15, tzinfo=UTC)),
+        # Absent or zero (drafts): the local field, read in this site's time zone (UTC+1).
+        ("", "2024-11-02 10:15:00", datetime(2024, 11, 2, 9, 15, tzinfo=UTC)),
+        ("0000-00-00 00:00:00", "2024-11-02 10:15:00", datetime(2024, 11, 2, 9, 15, tzinfo=UTC)),
+        ("0000-00-00 00:00:00", "0000-00-00 00:00:00", None),
+        ("", "yesterday", None),
+    ],
+)
+def test_posts_and_comments_are_dated_alike(settings, gmt, site_clock, expected):
+    settings.TIME_ZONE = "Europe/Paris"
+    post = ExportItem(post_date_gmt=gmt, post_date=site_clock)
+    comment = fromstring(
+        f'<wp:comment xmlns:wp="{WP}"><wp:comment_date>{site_clock}</wp:comment_date>'
+        f"<wp:comment_date_gmt>{gmt}</wp:comment_date_gmt></wp:comment>"
+    )
+    assert post.published_at() == expected
+    assert wordpress_comments._date(comment) == expected
