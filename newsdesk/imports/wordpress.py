@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -29,7 +30,7 @@ from wagtail.models import Locale
 
 from newsdesk.articles.models import Article, BylineEntry, DiscussionMode
 from newsdesk.bylines.models import Author
-from newsdesk.imports import body, media
+from newsdesk.imports import body, comments, media
 from newsdesk.imports.models import ImportedItem
 from newsdesk.imports.records import wordpress_archive
 from newsdesk.imports.reports import Report
@@ -110,7 +111,13 @@ class WordPressImport:
         return items
 
     def run(self, progress: Callable[[Iterator], Iterator] = iter) -> Report:
-        """Import the whole file: attachments, then posts."""
+        """Import the whole file: attachments, then posts, then comments. A dry run does it all
+        in one transaction rolled back at the end; a real run keeps each item as it is stored."""
+        with comments.rolled_back() if self.options.dry_run else nullcontext():
+            self._run(progress)
+        return self.report
+
+    def _run(self, progress: Callable[[Iterator], Iterator]) -> None:
         for item, _namespace, _element in progress(self.items()):
             if item.post_type == "attachment":
                 self._one(item, "photo", self.import_attachment)
@@ -120,9 +127,8 @@ class WordPressImport:
             elif item.post_type != "attachment":
                 self.report.count(item.post_type or "item", "not imported")
         # The comments of the same file, after its posts, so each finds its story. In a dry run
-        # the caller's transaction holds the posts until it rolls everything back.
+        # run()'s transaction holds the posts until it rolls everything back.
         import_wordpress_comments(self.path, report=self.report, dry_run=self.options.dry_run)
-        return self.report
 
     def _one(self, item: ExportItem, kind: str, step: Callable[[ExportItem], None]) -> None:
         """One item in its own savepoint: whatever goes wrong, only this item is left out."""

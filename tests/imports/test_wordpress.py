@@ -256,3 +256,14 @@ def test_a_section_map_is_read_from_pairs():
     }
     with pytest.raises(ValueError, match="write CATEGORY=SECTION"):
         parse_section_map(["politics"])
+
+
+def test_a_dry_run_rolls_itself_back_whoever_runs_it(news, politics):
+    """Not only through the command: the import's own run stores nothing and counts all."""
+    report = run(dry_run=True)
+    assert report.total("post", "added") == 3
+    assert report.total("redirect", "added") == 2
+    assert not Article.objects.exists()
+    assert not Author.objects.exists()
+    assert not Redirect.objects.exists()
+    assert not ImportedItem.objects.exists()

@@ -3,17 +3,12 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from tqdm import tqdm
 
 from newsdesk.editions.services import default_edition, edition_codes
 from newsdesk.imports.media import media_fetch
 from newsdesk.imports.wordpress import Options, WordPressImport, parse_section_map
 from newsdesk.imports.wxr import UnreadableExport
-
-
-class DryRunDone(Exception):
-    """Raised at the end of a dry run to roll back everything it did."""
 
 
 class Command(BaseCommand):
@@ -97,15 +92,7 @@ class Command(BaseCommand):
                 yield step
 
         try:
-            if options.dry_run:
-                try:
-                    with transaction.atomic():
-                        run.run(progress)
-                        raise DryRunDone
-                except DryRunDone:
-                    pass
-            else:
-                run.run(progress)
+            run.run(progress)  # a dry run rolls itself back
         except UnreadableExport as error:
             if run.report.counts and not options.dry_run:
                 # Broken further down: what was read before stays, and the same file, mended,
