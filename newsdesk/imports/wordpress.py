@@ -97,7 +97,9 @@ class WordPressImport:
             raise ValueError(f"The {options.edition} edition has no locale yet (no page in it).")
         self.sections = self._sections()
         self._authors: dict[str, Author | None] = {}
-        self._photos: dict[str, int] = {}
+        #: Photo ids by attachment id and by full-size address; None for one not here.
+        self._photos: dict[str, int | None] = {}
+        self._photos_by_address: dict[str, int | None] = {}
 
     # Reading
 
@@ -191,28 +193,32 @@ class WordPressImport:
         self.report.count("photo", outcome)
 
     def photo_for(self, attachment_id: str, address: str) -> int | None:
-        """The photo an image in a post shows: by its attachment id, or by its address."""
+        """The photo an image in a post shows: by its attachment id, or by its address.
+
+        Both are remembered for the run, found or not, so an image shown in many posts costs
+        one look-up."""
         if attachment_id:
             if attachment_id not in self._photos:
                 record = self._record(ImportedItem.Kind.ATTACHMENT, attachment_id)
-                if record.photo_id:
-                    self._photos[attachment_id] = record.photo_id
-            if attachment_id in self._photos:
+                self._photos[attachment_id] = record.photo_id
+            if self._photos[attachment_id] is not None:
                 return self._photos[attachment_id]
-        if address:
-            found = (
+        if not address:
+            return None
+        original_url = media.full_size(address)[:2000]
+        if original_url not in self._photos_by_address:
+            self._photos_by_address[original_url] = (
                 ImportedItem.objects.filter(
                     source=WORDPRESS,
                     archive=self.archive,
                     kind=ImportedItem.Kind.ATTACHMENT,
-                    original_url=media.full_size(address)[:2000],
+                    original_url=original_url,
                     photo__isnull=False,
                 )
                 .values_list("photo_id", flat=True)
                 .first()
             )
-            return found
-        return None
+        return self._photos_by_address[original_url]
 
     # Posts
 

@@ -267,3 +267,19 @@ def test_a_dry_run_rolls_itself_back_whoever_runs_it(news, politics):
     assert not Author.objects.exists()
     assert not Redirect.objects.exists()
     assert not ImportedItem.objects.exists()
+
+
+def test_photo_look_ups_are_remembered_for_the_run_found_or_not(
+    imported, django_assert_num_queries
+):
+    """An image shown in many posts costs one query, whether it is in the library or not."""
+    photo = Photo.objects.get()
+    again = WordPressImport(CLASSIC, Options(edition="en", default_section="news"))
+    again.archive = ARCHIVE
+    uploads = "http://gazette.example/wp-content/uploads/2023/05/"
+    with django_assert_num_queries(4):
+        for _ in range(3):
+            assert again.photo_for("10", "") == photo.pk
+            assert again.photo_for("", f"{uploads}harbour-640x480.jpg") == photo.pk
+            assert again.photo_for("999", "") is None
+            assert again.photo_for("", f"{uploads}not-here.jpg") is None
