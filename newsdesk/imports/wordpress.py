@@ -20,6 +20,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -35,7 +36,14 @@ from newsdesk.imports.models import ImportedItem
 from newsdesk.imports.records import wordpress_archive
 from newsdesk.imports.reports import Report
 from newsdesk.imports.wordpress_comments import import_wordpress_comments
-from newsdesk.imports.wxr import Channel, ExportItem, UnreadableExport, read_export
+from newsdesk.imports.wxr import (
+    Channel,
+    ExportItem,
+    UnreadableExport,
+    post_type,
+    read_export,
+    read_item,
+)
 from newsdesk.photos.models import Photo
 from newsdesk.sections.models import SectionPage
 from newsdesk.wire.parsers.text import plain_text
@@ -103,7 +111,7 @@ class WordPressImport:
 
     # Reading
 
-    def items(self) -> Iterator[tuple[ExportItem, str, object]]:
+    def items(self) -> Iterator[tuple[str, Element]]:
         """The file's items; raises UnreadableExport for a file that is not an export."""
         channel, items = read_export(self.path)
         self.channel = channel
@@ -120,14 +128,16 @@ class WordPressImport:
         return self.report
 
     def _run(self, progress: Callable[[Iterator], Iterator]) -> None:
-        for item, _namespace, _element in progress(self.items()):
-            if item.post_type == "attachment":
-                self._one(item, "photo", self.import_attachment)
-        for item, _namespace, _element in progress(self.items()):
-            if item.post_type == "post":
-                self._one(item, "post", self.import_post)
-            elif item.post_type != "attachment":
-                self.report.count(item.post_type or "item", "not imported")
+        # Each item's type is read first, and the item itself only by the pass that imports it.
+        for namespace, element in progress(self.items()):
+            if post_type(element, namespace) == "attachment":
+                self._one(read_item(element, namespace), "photo", self.import_attachment)
+        for namespace, element in progress(self.items()):
+            kind = post_type(element, namespace)
+            if kind == "post":
+                self._one(read_item(element, namespace), "post", self.import_post)
+            elif kind != "attachment":
+                self.report.count(kind or "item", "not imported")
         # The comments of the same file, after its posts, so each finds its story. In a dry run
         # run()'s transaction holds the posts until it rolls everything back.
         import_wordpress_comments(self.path, report=self.report, dry_run=self.options.dry_run)

@@ -89,7 +89,7 @@ def _import(path: Path, report: Report, changed: set[int]) -> None:
     archive = wordpress_archive(channel.base_site_url)
     importer: store.CommentImport | None = None
     languages = store.languages_by_locale()
-    for _read, _namespace, element in items:
+    for _namespace, element in items:
         # An export naming no site at all: its posts' host (the posts importer refuses it).
         archive = archive or _archive_from_link(_child_text(element, "link"))
         if importer is None:

@@ -116,6 +116,11 @@ def _wp(element: Element, namespace: str, name: str) -> str:
     return _text(element.find(f"{{{namespace}}}{name}"))
 
 
+def post_type(element: Element, namespace: str) -> str:
+    """What an `<item>` is ("post", "attachment", "page", ...), without reading the rest."""
+    return _wp(element, namespace, "post_type").strip()
+
+
 def read_item(element: Element, namespace: str) -> ExportItem:
     """The fields of one `<item>` element."""
     excerpt = ""
@@ -125,7 +130,7 @@ def read_item(element: Element, namespace: str) -> ExportItem:
             excerpt = _text(child)
     item = ExportItem(
         post_id=_wp(element, namespace, "post_id").strip(),
-        post_type=_wp(element, namespace, "post_type").strip(),
+        post_type=post_type(element, namespace),
         status=_wp(element, namespace, "status").strip(),
         title=_text(element.find("title")),
         link=_text(element.find("link")).strip(),
@@ -154,12 +159,13 @@ def read_item(element: Element, namespace: str) -> ExportItem:
     return item
 
 
-def read_export(path: Path) -> tuple[Channel, Iterator[tuple[ExportItem, str, Element]]]:
+def read_export(path: Path) -> tuple[Channel, Iterator[tuple[str, Element]]]:
     """The export's channel, read up to its first item, and an iterator over its items.
 
-    Each step gives (item, WordPress namespace, element); the element is cleared after the
-    step, so read what you need (the comments importer reads its `<wp:comment>` children)
-    before the next. `UnreadableExport` says what is wrong with a file that is no export.
+    Each step gives (WordPress namespace, `<item>` element), for `post_type` and `read_item`;
+    the element is cleared after the step, so read what you need (the comments importer reads
+    its `<wp:comment>` children) before the next. `UnreadableExport` says what is wrong with a
+    file that is no export.
     """
     # The one streaming reader (xml_stream): every child of <channel>, cleared once read.
     stream = elements(path, root="rss", depth=2, what="a WordPress export (WXR)")
@@ -213,12 +219,12 @@ def _not_wxr(path: Path) -> UnreadableExport:
 
 def _items(
     first: Element | None, stream: Iterator[tuple[list[Element], Element]], namespace: str
-) -> Iterator[tuple[ExportItem, str, Element]]:
+) -> Iterator[tuple[str, Element]]:
     """Every `<item>` of the channel, from the first one already read; each is cleared (with
     everything read before it) when the next is asked for."""
     if first is None:
         return
-    yield read_item(first, namespace), namespace, first
+    yield namespace, first
     for ancestors, element in stream:
         if local(element.tag) == "item" and local(ancestors[-1].tag) == "channel":
-            yield read_item(element, namespace), namespace, element
+            yield namespace, element

@@ -8,6 +8,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from newsdesk.articles.models import Article, DiscussionMode
 from newsdesk.bylines.models import Author
+from newsdesk.imports import wxr
 from newsdesk.imports.media import media_fetch
 from newsdesk.imports.models import ImportedItem
 from newsdesk.imports.records import imported_story
@@ -283,3 +284,20 @@ def test_photo_look_ups_are_remembered_for_the_run_found_or_not(
             assert again.photo_for("", f"{uploads}harbour-640x480.jpg") == photo.pk
             assert again.photo_for("999", "") is None
             assert again.photo_for("", f"{uploads}not-here.jpg") is None
+
+
+def test_each_item_is_read_whole_once_by_the_pass_that_imports_it(news, politics, monkeypatch):
+    """The photos pass and the posts pass look at an item's type first."""
+    from newsdesk.imports import wordpress
+
+    read = []
+
+    def read_item(element, namespace):
+        item = wxr.read_item(element, namespace)
+        read.append((item.post_type, item.post_id))
+        return item
+
+    monkeypatch.setattr(wordpress, "read_item", read_item)
+    run()
+    posts = [("post", n) for n in ("11", "13", "14", "15", "16", "17")]
+    assert sorted(read) == [("attachment", "10"), *posts]

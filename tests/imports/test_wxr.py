@@ -6,7 +6,7 @@ from xml.etree.ElementTree import fromstring
 import pytest
 
 from newsdesk.imports import wordpress_comments
-from newsdesk.imports.wxr import ExportItem, read_export
+from newsdesk.imports.wxr import ExportItem, read_export, read_item
 
 WP = "http://wordpress.org/export/1.2/"
 
@@ -31,8 +31,9 @@ def test_the_channel_then_each_item_whole(tmp_path):
     assert (channel.version, channel.base_site_url) == ("1.2", "https://gazette.example")
     assert channel.authors["mstone"].display_name == "Maria Stone"
     seen = []
-    for item, namespace, element in items:
+    for namespace, element in items:
         assert namespace == "http://wordpress.org/export/1.2/"
+        item = read_item(element, namespace)
         assert len(element) == 3  # whole while it is handed over (cleared after: test_xml_stream)
         seen.append((item.post_id, item.post_type, item.title))
     assert seen == [("1", "post", "1"), ("2", "post", "2"), ("3", "post", "3")]
