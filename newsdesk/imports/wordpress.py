@@ -315,24 +315,35 @@ class WordPressImport:
         return ""
 
     def _redirects(self, item: ExportItem, story: Article) -> None:
-        """The post's old addresses (its permalink and `/?p=ID`) answer a 301 to the story."""
+        """The post's old addresses (its permalink and `/?p=ID`) answer a 301 to the story.
+
+        One query finds those already here and one inserts the others; running again adds none.
+        """
         target = story.get_absolute_url()
         old = {f"/?p={item.post_id}"}
         path = urlsplit(item.link).path if item.link else ""
         if path and path != "/":
             old.add(path)
+        wanted = []
         for address in sorted(old):
             normalised = Redirect.normalise_path(address)
             if len(normalised) > 255:
                 self.report.skip("redirect", address[:80], "old address over 255 characters")
-                continue
-            redirect = Redirect.objects.filter(old_path=normalised, site=None).first()
-            if redirect is None:
-                Redirect.objects.create(
-                    old_path=normalised, site=None, redirect_link=target, is_permanent=True
-                )
-                self.report.count("redirect", "added")
-            elif redirect.redirect_link != target or redirect.redirect_page_id:
+            else:
+                wanted.append(normalised)
+        if not wanted:
+            return
+        here = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted, site=None)}
+        new = [
+            Redirect(old_path=old_path, site=None, redirect_link=target, is_permanent=True)
+            for old_path in dict.fromkeys(wanted)
+            if old_path not in here
+        ]
+        if new:
+            Redirect.objects.bulk_create(new)
+            self.report.count("redirect", "added", len(new))
+        for redirect in here.values():
+            if redirect.redirect_link != target or redirect.redirect_page_id:
                 redirect.redirect_link, redirect.redirect_page = target, None
                 redirect.is_permanent = True
                 redirect.save()

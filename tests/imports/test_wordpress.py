@@ -301,3 +301,22 @@ def test_each_item_is_read_whole_once_by_the_pass_that_imports_it(news, politics
     run()
     posts = [("post", n) for n in ("11", "13", "14", "15", "16", "17")]
     assert sorted(read) == [("attachment", "10"), *posts]
+
+
+def test_a_posts_old_addresses_cost_two_queries_and_again_one(imported, django_assert_num_queries):
+    """One to find the redirects already here, one to add the others, whatever their number."""
+    story = story_of("11")
+    target = story.get_absolute_url()  # the story's address, looked up before counting
+    Redirect.objects.all().delete()
+    importer = WordPressImport(CLASSIC, Options(edition="en", default_section="news"))
+    post = wxr.ExportItem(post_id="11", link="http://gazette.example/2023/05/02/harbour/")
+    with django_assert_num_queries(2):
+        importer._redirects(post, story)
+    with django_assert_num_queries(1):
+        importer._redirects(post, story)
+    assert sorted(Redirect.objects.values_list("old_path", "redirect_link")) == [
+        ("/2023/05/02/harbour", target),
+        ("/?p=11", target),
+    ]
+    assert importer.report.total("redirect", "added") == 2
+    assert importer.report.total("redirect", "updated") == 0
