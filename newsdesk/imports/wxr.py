@@ -100,12 +100,9 @@ class Channel:
     authors: dict[str, ExportAuthor] = field(default_factory=dict)
 
 
-def _local(tag: str) -> tuple[str, str]:
-    """(namespace, local name) of an ElementTree tag."""
-    if tag.startswith("{"):
-        namespace, _, name = tag[1:].partition("}")
-        return namespace, name
-    return "", tag
+def _namespace(tag: str) -> str:
+    """The namespace of an ElementTree tag ("" for none); `local` gives its name."""
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
 
 
 def _text(element: Element | None) -> str:
@@ -125,8 +122,7 @@ def read_item(element: Element, namespace: str) -> ExportItem:
     """The fields of one `<item>` element."""
     excerpt = ""
     for child in element:
-        child_namespace, name = _local(child.tag)
-        if name == "encoded" and child_namespace.startswith(_EXCERPT_PREFIX):
+        if local(child.tag) == "encoded" and _namespace(child.tag).startswith(_EXCERPT_PREFIX):
             excerpt = _text(child)
     item = ExportItem(
         post_id=_wp(element, namespace, "post_id").strip(),
@@ -173,7 +169,7 @@ def read_export(path: Path) -> tuple[Channel, Iterator[tuple[str, Element]]]:
     namespace = ""
     first: Element | None = None
     for ancestors, element in stream:
-        element_namespace, name = _local(element.tag)
+        element_namespace, name = _namespace(element.tag), local(element.tag)
         if local(ancestors[-1].tag) != "channel":
             continue
         if name == "item":
@@ -201,7 +197,7 @@ def read_export(path: Path) -> tuple[Channel, Iterator[tuple[str, Element]]]:
     if not namespace and first is not None:
         # An export with no `wp:` element in its channel (some plugins write none) is known
         # by its first item's.
-        found = (_local(child.tag)[0] for child in first.iter())
+        found = (_namespace(child.tag) for child in first.iter() if isinstance(child.tag, str))
         namespace = next((ns for ns in found if ns in WP_NAMESPACES), "")
     if not namespace:
         raise _not_wxr(path)
