@@ -165,7 +165,15 @@ def _paragraph(markup: str, result: Converted) -> None:
         # Loose words (a table's cells, say) go in a paragraph; read again, as the sanitiser
         # reads paragraphs in a paragraph apart, so what is stored reads back the same.
         clean = rich_text.sanitise(f"<p>{clean}</p>", PARAGRAPH_FEATURES)
-    result.blocks.append({"type": "paragraph", "value": _EMPTY_PARAGRAPH.sub("", clean).strip()})
+    value = _EMPTY_PARAGRAPH.sub("", clean).strip()
+    for _ in range(3):
+        # Read back until it reads the same: the sanitiser mends some markup (a link inside a
+        # link) in more than one reading, and a stored paragraph must read back as stored.
+        again = _EMPTY_PARAGRAPH.sub("", rich_text.sanitise(value, PARAGRAPH_FEATURES)).strip()
+        if again == value:
+            break
+        value = again
+    result.blocks.append({"type": "paragraph", "value": value})
 
 
 def _list(node: Tag) -> str:

@@ -18,7 +18,8 @@ import hashlib
 import ipaddress
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
@@ -441,24 +442,32 @@ class DryRunRollback(Exception):
     """Raised inside a dry run's transaction so that everything it stored is undone."""
 
 
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """One transaction undone at its end: a dry run does everything, so its counts are exact,
+    and keeps nothing. The one dry-run mechanism of the imports (comments, posts)."""
+    try:
+        with transaction.atomic():
+            yield
+            raise DryRunRollback
+    except DryRunRollback:
+        pass
+
+
 def run_import(work: Callable[[set[int], set[int]], None], *, dry_run: bool) -> None:
     """Run `work(stories_changed: set, stories_closed: set)` in one transaction.
 
-    A dry run does everything, so its counts are exact, then rolls it all back. After a real
-    run, each story whose visible comments changed is refreshed once, after the commit.
+    A dry run does everything, then rolls it all back (`rolled_back`). After a real run, each
+    story whose visible comments changed is refreshed once, after the commit.
     """
     changed: set[int] = set()
     closed: set[int] = set()
-    try:
-        with transaction.atomic():
-            work(changed, closed)
-            if closed:
-                close_discussion(closed)
-            if dry_run:
-                raise DryRunRollback
-    except DryRunRollback:
-        return
-    refresh_stories(changed | closed)
+    with rolled_back() if dry_run else transaction.atomic():
+        work(changed, closed)
+        if closed:
+            close_discussion(closed)
+    if not dry_run:
+        refresh_stories(changed | closed)
 
 
 def languages_by_locale() -> dict[int, str]:

@@ -30,12 +30,12 @@ from django.utils import translation
 from newsdesk.articles.models import Article
 from newsdesk.discussion.models import Comment
 from newsdesk.wire.parsers.text import parse_date
-from newsdesk.wire.parsers.xml import local
+from newsdesk.wire.parsers.xml import child, local
 
 from . import comments as store
 from .models import ImportedItem
 from .reports import Report
-from .xml_stream import elements
+from .xml_stream import child_text, elements
 
 SOURCE = ImportedItem.Source.DISQUS
 _INTERNALS = "{http://disqus.com/disqus-internals}id"
@@ -48,18 +48,6 @@ class Thread:
     language: str
     forum: str
     closed: bool
-
-
-def _child(element: Element, name: str) -> Element | None:
-    for child in element:
-        if local(child.tag) == name:
-            return child
-    return None
-
-
-def _text(element: Element | None, name: str) -> str:
-    child = _child(element, name) if element is not None else None
-    return (child.text or "").strip() if child is not None else ""
 
 
 def _dsq_id(element: Element | None) -> str:
@@ -215,14 +203,14 @@ def _thread(
     languages: dict[int, str],
 ) -> None:
     dsq_id = _dsq_id(element)
-    identifier = _text(element, "id")
-    link = _text(element, "link")
+    identifier = child_text(element, "id")
+    link = child_text(element, "link")
     if not dsq_id:
         report.skip("thread", identifier or link or "(no id)", "it has no dsq:id")
         return
     story = match_thread(identifier, link)
-    forum = _text(element, "forum") or "disqus"
-    is_closed = _text(element, "isClosed").lower() in _TRUE
+    forum = child_text(element, "forum") or "disqus"
+    is_closed = child_text(element, "isClosed").lower() in _TRUE
     threads[dsq_id] = Thread(
         story.pk if story else None,
         languages.get(story.locale_id, "") if story else "",
@@ -231,7 +219,7 @@ def _thread(
     )
     if story is None:
         report.count("thread", "unmatched")
-        title = _text(element, "title")
+        title = child_text(element, "title")
         report.notes.append(
             f"thread {dsq_id} “{title}” ({link or identifier or 'no address'}): "
             "no story has its address or identifier; its comments are left out"
@@ -261,7 +249,7 @@ def _post(
     if not dsq_id:
         report.skip(store.KIND, "(no dsq:id)", "malformed: it has no dsq:id")
         return
-    thread_id = _dsq_id(_child(element, "thread"))
+    thread_id = _dsq_id(child(element, "thread"))
     thread = threads.get(thread_id)
     if thread is None:
         report.skip(store.KIND, dsq_id, f"its thread {thread_id or '(none)'} is not in the export")
@@ -269,25 +257,25 @@ def _post(
     if thread.story_id is None:
         report.count(store.KIND, "skipped")  # said once, for its thread
         return
-    submitted_at = parse_date(_text(element, "createdAt"))
+    submitted_at = parse_date(child_text(element, "createdAt"))
     if submitted_at is None:
         report.skip(store.KIND, dsq_id, "malformed: no readable createdAt date")
         return
-    author = _child(element, "author")
-    deleted = _text(element, "isDeleted").lower() in _TRUE
+    author = child(element, "author")
+    deleted = child_text(element, "isDeleted").lower() in _TRUE
     if deleted:
         status = Comment.Status.REJECTED
-    elif _text(element, "isSpam").lower() in _TRUE:
+    elif child_text(element, "isSpam").lower() in _TRUE:
         status = Comment.Status.SPAM
-    elif _text(element, "isApproved").lower() == "false":
+    elif child_text(element, "isApproved").lower() == "false":
         status = Comment.Status.PENDING
     else:
         status = Comment.Status.APPROVED
-    message = _child(element, "message")
+    message = child(element, "message")
     if message is None and not deleted:
         report.skip(store.KIND, dsq_id, "malformed: it has no message")
         return
-    name = _text(author, "name") or _text(author, "username")
+    name = child_text(author, "name") or child_text(author, "username")
     importer = importers.get(thread.forum)
     if importer is None:
         importer = importers[thread.forum] = store.CommentImport(
@@ -299,11 +287,11 @@ def _post(
             story_id=thread.story_id,
             language=thread.language,
             author_name=store.author_name(name, thread.language),
-            author_email=store.author_email(_text(author, "email")),
+            author_email=store.author_email(child_text(author, "email")),
             text=store.plain_text(message.text if message is not None else ""),
             status=status,
             submitted_at=submitted_at,
-            ip_address=store.ip_address(_text(element, "ipAddress")),
-            parent_id=_dsq_id(_child(element, "parent")),
+            ip_address=store.ip_address(child_text(element, "ipAddress")),
+            parent_id=_dsq_id(child(element, "parent")),
         )
     )

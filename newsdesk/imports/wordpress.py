@@ -16,9 +16,11 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element
 
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -29,12 +31,19 @@ from wagtail.models import Locale
 
 from newsdesk.articles.models import Article, BylineEntry, DiscussionMode
 from newsdesk.bylines.models import Author
-from newsdesk.imports import body, media
+from newsdesk.imports import body, comments, media
 from newsdesk.imports.models import ImportedItem
 from newsdesk.imports.records import wordpress_archive
 from newsdesk.imports.reports import Report
 from newsdesk.imports.wordpress_comments import import_wordpress_comments
-from newsdesk.imports.wxr import Channel, ExportItem, UnreadableExport, read_export
+from newsdesk.imports.wxr import (
+    Channel,
+    ExportItem,
+    UnreadableExport,
+    post_type,
+    read_export,
+    read_item,
+)
 from newsdesk.photos.models import Photo
 from newsdesk.sections.models import SectionPage
 from newsdesk.wire.parsers.text import plain_text
@@ -96,11 +105,13 @@ class WordPressImport:
             raise ValueError(f"The {options.edition} edition has no locale yet (no page in it).")
         self.sections = self._sections()
         self._authors: dict[str, Author | None] = {}
-        self._photos: dict[str, int] = {}
+        #: Photo ids by attachment id and by full-size address; None for one not here.
+        self._photos: dict[str, int | None] = {}
+        self._photos_by_address: dict[str, int | None] = {}
 
     # Reading
 
-    def items(self) -> Iterator[tuple[ExportItem | None, str, object]]:
+    def items(self) -> Iterator[tuple[str, Element]]:
         """The file's items; raises UnreadableExport for a file that is not an export."""
         channel, items = read_export(self.path)
         self.channel = channel
@@ -110,21 +121,26 @@ class WordPressImport:
         return items
 
     def run(self, progress: Callable[[Iterator], Iterator] = iter) -> Report:
-        """Import the whole file: attachments, then posts."""
-        for item, _namespace, _element in progress(self.items()):
-            if item is not None and item.post_type == "attachment":
-                self._one(item, "photo", self.import_attachment)
-        for item, _namespace, _element in progress(self.items()):
-            if item is None:
-                self.report.skip("item", "?", "could not be read")
-            elif item.post_type == "post":
-                self._one(item, "post", self.import_post)
-            elif item.post_type != "attachment":
-                self.report.count(item.post_type or "item", "not imported")
-        # The comments of the same file, after its posts, so each finds its story. In a dry run
-        # the caller's transaction holds the posts until it rolls everything back.
-        import_wordpress_comments(self.path, report=self.report, dry_run=self.options.dry_run)
+        """Import the whole file: attachments, then posts, then comments. A dry run does it all
+        in one transaction rolled back at the end; a real run keeps each item as it is stored."""
+        with comments.rolled_back() if self.options.dry_run else nullcontext():
+            self._run(progress)
         return self.report
+
+    def _run(self, progress: Callable[[Iterator], Iterator]) -> None:
+        # Each item's type is read first, and the item itself only by the pass that imports it.
+        for namespace, element in progress(self.items()):
+            if post_type(element, namespace) == "attachment":
+                self._one(read_item(element, namespace), "photo", self.import_attachment)
+        for namespace, element in progress(self.items()):
+            kind = post_type(element, namespace)
+            if kind == "post":
+                self._one(read_item(element, namespace), "post", self.import_post)
+            elif kind != "attachment":
+                self.report.count(kind or "item", "not imported")
+        # The comments of the same file, after its posts, so each finds its story. In a dry run
+        # run()'s transaction holds the posts until it rolls everything back.
+        import_wordpress_comments(self.path, report=self.report, dry_run=self.options.dry_run)
 
     def _one(self, item: ExportItem, kind: str, step: Callable[[ExportItem], None]) -> None:
         """One item in its own savepoint: whatever goes wrong, only this item is left out."""
@@ -187,28 +203,32 @@ class WordPressImport:
         self.report.count("photo", outcome)
 
     def photo_for(self, attachment_id: str, address: str) -> int | None:
-        """The photo an image in a post shows: by its attachment id, or by its address."""
+        """The photo an image in a post shows: by its attachment id, or by its address.
+
+        Both are remembered for the run, found or not, so an image shown in many posts costs
+        one look-up."""
         if attachment_id:
             if attachment_id not in self._photos:
                 record = self._record(ImportedItem.Kind.ATTACHMENT, attachment_id)
-                if record.photo_id:
-                    self._photos[attachment_id] = record.photo_id
-            if attachment_id in self._photos:
+                self._photos[attachment_id] = record.photo_id
+            if self._photos[attachment_id] is not None:
                 return self._photos[attachment_id]
-        if address:
-            found = (
+        if not address:
+            return None
+        original_url = media.full_size(address)[:2000]
+        if original_url not in self._photos_by_address:
+            self._photos_by_address[original_url] = (
                 ImportedItem.objects.filter(
                     source=WORDPRESS,
                     archive=self.archive,
                     kind=ImportedItem.Kind.ATTACHMENT,
-                    original_url=media.full_size(address)[:2000],
+                    original_url=original_url,
                     photo__isnull=False,
                 )
                 .values_list("photo_id", flat=True)
                 .first()
             )
-            return found
-        return None
+        return self._photos_by_address[original_url]
 
     # Posts
 
@@ -295,24 +315,35 @@ class WordPressImport:
         return ""
 
     def _redirects(self, item: ExportItem, story: Article) -> None:
-        """The post's old addresses (its permalink and `/?p=ID`) answer a 301 to the story."""
+        """The post's old addresses (its permalink and `/?p=ID`) answer a 301 to the story.
+
+        One query finds those already here and one inserts the others; running again adds none.
+        """
         target = story.get_absolute_url()
         old = {f"/?p={item.post_id}"}
         path = urlsplit(item.link).path if item.link else ""
         if path and path != "/":
             old.add(path)
+        wanted = []
         for address in sorted(old):
             normalised = Redirect.normalise_path(address)
             if len(normalised) > 255:
                 self.report.skip("redirect", address[:80], "old address over 255 characters")
-                continue
-            redirect = Redirect.objects.filter(old_path=normalised, site=None).first()
-            if redirect is None:
-                Redirect.objects.create(
-                    old_path=normalised, site=None, redirect_link=target, is_permanent=True
-                )
-                self.report.count("redirect", "added")
-            elif redirect.redirect_link != target or redirect.redirect_page_id:
+            else:
+                wanted.append(normalised)
+        if not wanted:
+            return
+        here = {r.old_path: r for r in Redirect.objects.filter(old_path__in=wanted, site=None)}
+        new = [
+            Redirect(old_path=old_path, site=None, redirect_link=target, is_permanent=True)
+            for old_path in dict.fromkeys(wanted)
+            if old_path not in here
+        ]
+        if new:
+            Redirect.objects.bulk_create(new)
+            self.report.count("redirect", "added", len(new))
+        for redirect in here.values():
+            if redirect.redirect_link != target or redirect.redirect_page_id:
                 redirect.redirect_link, redirect.redirect_page = target, None
                 redirect.is_permanent = True
                 redirect.save()

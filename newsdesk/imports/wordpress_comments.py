@@ -10,7 +10,6 @@ comments: they are counted and left out.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,14 +18,14 @@ from xml.etree.ElementTree import Element
 from django.utils import timezone
 
 from newsdesk.discussion.models import Comment
-from newsdesk.wire.parsers.text import parse_date
-from newsdesk.wire.parsers.xml import local
+from newsdesk.wire.parsers.xml import children
 
 from . import comments as store
 from .models import ImportedItem
 from .records import imported_story, wordpress_archive
 from .reports import Report
-from .wxr import read_export
+from .wxr import read_export, wordpress_date
+from .xml_stream import child_text
 
 SOURCE = ImportedItem.Source.WORDPRESS
 STATUSES = {
@@ -39,23 +38,15 @@ STATUSES = {
     "post-trashed": Comment.Status.REJECTED,
 }
 NOT_READER_COMMENTS = {"pingback", "trackback"}
-_NO_DATE = re.compile(r"^0000-00-00")
-
-
-def _child_text(element: Element, name: str) -> str:
-    for child in element:
-        if local(child.tag) == name:
-            return (child.text or "").strip()
-    return ""
 
 
 def _post_id(item: Element) -> str:
     """`wp:post_id`, or the `?p=N` of the item's address in an export that lacks it."""
-    post_id = _child_text(item, "post_id")
+    post_id = child_text(item, "post_id")
     if post_id:
         return post_id
     for name in ("link", "guid"):
-        query = parse_qs(urlsplit(_child_text(item, name)).query)
+        query = parse_qs(urlsplit(child_text(item, name)).query)
         if query.get("p", [""])[0].isdigit():
             return query["p"][0]
     return ""
@@ -67,15 +58,10 @@ def _archive_from_link(link: str) -> str:
 
 
 def _date(comment: Element) -> datetime | None:
-    gmt = _child_text(comment, "comment_date_gmt")
-    if gmt and not _NO_DATE.match(gmt):
-        return parse_date(gmt)
-    local_time = _child_text(comment, "comment_date")
-    if local_time and not _NO_DATE.match(local_time):
-        parsed = parse_date(local_time)
-        # The site's own clock: taken as this site's time zone, the best guess there is.
-        return parsed and timezone.make_aware(parsed.replace(tzinfo=None))
-    return None
+    """The comment's date, by the posts' rules (`wxr.wordpress_date`)."""
+    return wordpress_date(
+        child_text(comment, "comment_date_gmt"), child_text(comment, "comment_date")
+    )
 
 
 def import_wordpress_comments(path, *, report: Report, dry_run: bool = False) -> None:
@@ -97,9 +83,9 @@ def _import(path: Path, report: Report, changed: set[int]) -> None:
     archive = wordpress_archive(channel.base_site_url)
     importer: store.CommentImport | None = None
     languages = store.languages_by_locale()
-    for _read, _namespace, element in items:
+    for _namespace, element in items:
         # An export naming no site at all: its posts' host (the posts importer refuses it).
-        archive = archive or _archive_from_link(_child_text(element, "link"))
+        archive = archive or _archive_from_link(child_text(element, "link"))
         if importer is None:
             importer = store.CommentImport(SOURCE, archive, report=report)
         _item(element, importer, report, languages)
@@ -111,13 +97,13 @@ def _import(path: Path, report: Report, changed: set[int]) -> None:
 def _item(
     item: Element, importer: store.CommentImport, report: Report, languages: dict[int, str]
 ) -> None:
-    comments = [child for child in item if local(child.tag) == "comment"]
+    comments = children(item, "comment")
     if not comments:
         return
     post_id = _post_id(item)
     story = imported_story(SOURCE, importer.archive, post_id) if post_id else None
     if story is None:
-        title = _child_text(item, "title") or _child_text(item, "link")
+        title = child_text(item, "title") or child_text(item, "link")
         report.count(store.KIND, "skipped", len(comments))
         report.notes.append(
             f"{len(comments)} comment(s) of post {post_id or '(no id)'} “{title}”: "
@@ -126,12 +112,12 @@ def _item(
         return
     language = languages.get(story.locale_id, "")
     for element in comments:
-        comment_id = _child_text(element, "comment_id")
-        kind = _child_text(element, "comment_type")
+        comment_id = child_text(element, "comment_id")
+        kind = child_text(element, "comment_type")
         if kind in NOT_READER_COMMENTS:
             report.count(kind, "skipped")
             continue
-        approved = _child_text(element, "comment_approved") or "1"
+        approved = child_text(element, "comment_approved") or "1"
         status = STATUSES.get(approved)
         if not comment_id:
             report.skip(store.KIND, f"on post {post_id}", "it has no wp:comment_id")
@@ -143,18 +129,18 @@ def _item(
         if submitted_at is None:
             submitted_at = timezone.now()
             report.notes.append(f"comment {comment_id}: no readable date; dated today")
-        parent_id = _child_text(element, "comment_parent")
+        parent_id = child_text(element, "comment_parent")
         importer.add(
             store.ExportedComment(
                 external_id=comment_id,
                 story_id=story.pk,
                 language=language,
-                author_name=store.author_name(_child_text(element, "comment_author"), language),
-                author_email=store.author_email(_child_text(element, "comment_author_email")),
-                text=store.plain_text(_child_text(element, "comment_content")),
+                author_name=store.author_name(child_text(element, "comment_author"), language),
+                author_email=store.author_email(child_text(element, "comment_author_email")),
+                text=store.plain_text(child_text(element, "comment_content")),
                 status=status,
                 submitted_at=submitted_at,
-                ip_address=store.ip_address(_child_text(element, "comment_author_IP")),
+                ip_address=store.ip_address(child_text(element, "comment_author_IP")),
                 parent_id="" if parent_id in ("", "0") else parent_id,
             )
         )

@@ -1,6 +1,6 @@
 """Reading a WordPress export (WXR 1.1 and 1.2) item by item, in constant memory.
 
-The file is streamed with defusedxml's iterparse (no entity expansion, no DTD or external
+The file is streamed by `xml_stream.elements` (no entity expansion, no DTD or external
 reference fetched, as wire's parsers read XML) and each `<item>` is cleared once read, so a
 100,000-post archive takes no more memory than a ten-post one.
 """
@@ -8,19 +8,19 @@ reference fetched, as wire's parsers read XML) and each `<item>` is cleared once
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
+from django.utils import timezone
 
-from newsdesk.imports.xml_stream import UnreadableExport
+from newsdesk.imports.xml_stream import UnreadableExport, elements
+from newsdesk.wire.parsers.text import parse_date
+from newsdesk.wire.parsers.xml import local
 
 WP_NAMESPACES = {
     "http://wordpress.org/export/1.0/",
@@ -32,6 +32,8 @@ DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _EXCERPT_PREFIX = "http://wordpress.org/export/"
 #: The photographer's credit inside `_wp_attachment_metadata` (PHP-serialised image_meta).
 _CREDIT = re.compile(r's:6:"credit";s:\d+:"([^"]*)"')
+#: What WordPress writes for a date it does not have.
+_NO_DATE = re.compile(r"^0000-00-00")
 
 
 @dataclass
@@ -70,14 +72,21 @@ class ExportItem:
         return hashlib.sha256(said.encode()).hexdigest()
 
     def published_at(self) -> datetime | None:
-        """The item's date in UTC: `post_date_gmt`, or `post_date` for drafts WordPress left
-        without one (read as UTC too: the export does not say the site's time zone)."""
-        for value in (self.post_date_gmt, self.post_date):
-            try:
-                return datetime.strptime(value.strip(), "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
-            except ValueError:
-                continue
-        return None
+        """The item's date: see `wordpress_date`."""
+        return wordpress_date(self.post_date_gmt, self.post_date)
+
+
+def wordpress_date(gmt: str, site_clock: str) -> datetime | None:
+    """A post's or comment's date: its `_gmt` field, read as UTC; when WordPress left that
+    empty or "0000-00-00 00:00:00" (drafts, some plugins), its local field, read in this site's
+    time zone (TIME_ZONE: the export does not say the old site's). None when neither reads."""
+    gmt = gmt.strip()
+    if gmt and not _NO_DATE.match(gmt) and (parsed := parse_date(gmt)):
+        return parsed  # parse_date takes a time without a zone as UTC
+    site_clock = site_clock.strip()
+    if site_clock and not _NO_DATE.match(site_clock) and (parsed := parse_date(site_clock)):
+        return timezone.make_aware(parsed.replace(tzinfo=None), timezone.get_default_timezone())
+    return None
 
 
 @dataclass
@@ -91,12 +100,9 @@ class Channel:
     authors: dict[str, ExportAuthor] = field(default_factory=dict)
 
 
-def _local(tag: str) -> tuple[str, str]:
-    """(namespace, local name) of an ElementTree tag."""
-    if tag.startswith("{"):
-        namespace, _, name = tag[1:].partition("}")
-        return namespace, name
-    return "", tag
+def _namespace(tag: str) -> str:
+    """The namespace of an ElementTree tag ("" for none); `local` gives its name."""
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
 
 
 def _text(element: Element | None) -> str:
@@ -107,16 +113,20 @@ def _wp(element: Element, namespace: str, name: str) -> str:
     return _text(element.find(f"{{{namespace}}}{name}"))
 
 
+def post_type(element: Element, namespace: str) -> str:
+    """What an `<item>` is ("post", "attachment", "page", ...), without reading the rest."""
+    return _wp(element, namespace, "post_type").strip()
+
+
 def read_item(element: Element, namespace: str) -> ExportItem:
     """The fields of one `<item>` element."""
     excerpt = ""
     for child in element:
-        child_namespace, name = _local(child.tag)
-        if name == "encoded" and child_namespace.startswith(_EXCERPT_PREFIX):
+        if local(child.tag) == "encoded" and _namespace(child.tag).startswith(_EXCERPT_PREFIX):
             excerpt = _text(child)
     item = ExportItem(
         post_id=_wp(element, namespace, "post_id").strip(),
-        post_type=_wp(element, namespace, "post_type").strip(),
+        post_type=post_type(element, namespace),
         status=_wp(element, namespace, "status").strip(),
         title=_text(element.find("title")),
         link=_text(element.find("link")).strip(),
@@ -145,27 +155,26 @@ def read_item(element: Element, namespace: str) -> ExportItem:
     return item
 
 
-def read_export(path: Path) -> tuple[Channel, Iterator[tuple[ExportItem | None, str, Element]]]:
+def read_export(path: Path) -> tuple[Channel, Iterator[tuple[str, Element]]]:
     """The export's channel, read up to its first item, and an iterator over its items.
 
-    Each step gives (item, WordPress namespace, element): `item` is None when the element could
-    not be read (the caller reports it), and the element is cleared after the step, so read what
-    you need (the comments importer reads its `<wp:comment>` children) before the next.
+    Each step gives (WordPress namespace, `<item>` element), for `post_type` and `read_item`;
+    the element is cleared after the step, so read what you need (the comments importer reads
+    its `<wp:comment>` children) before the next. `UnreadableExport` says what is wrong with a
+    file that is no export.
     """
-    if not path.is_file():
-        raise UnreadableExport(f"No such file: {path}")
-    events = _events(path)
+    # The one streaming reader (xml_stream): every child of <channel>, cleared once read.
+    stream = elements(path, root="rss", depth=2, what="a WordPress export (WXR)")
     channel = Channel()
     namespace = ""
-    stack: list[Element] = []
-    for event, element in events:
-        if event == "start":
-            stack.append(element)
-            if _local(element.tag)[1] == "item":
-                break
+    first: Element | None = None
+    for ancestors, element in stream:
+        element_namespace, name = _namespace(element.tag), local(element.tag)
+        if local(ancestors[-1].tag) != "channel":
             continue
-        stack.pop()
-        element_namespace, name = _local(element.tag)
+        if name == "item":
+            first = element
+            break
         if element_namespace in WP_NAMESPACES:
             namespace = element_namespace
             if name == "wxr_version":
@@ -183,19 +192,18 @@ def read_export(path: Path) -> tuple[Channel, Iterator[tuple[ExportItem | None, 
                 )
                 if author.login:
                     channel.authors[author.login] = author
-                element.clear()
-        elif name == "link" and len(stack) >= 1 and _local(stack[-1].tag)[1] == "channel":
+        elif name == "link":
             channel.link = _text(element).strip()
-    if not stack or _local(stack[0].tag)[1] != "rss":
+    if not namespace and first is not None:
+        # An export with no `wp:` element in its channel (some plugins write none) is known
+        # by its first item's.
+        found = (_namespace(child.tag) for child in first.iter() if isinstance(child.tag, str))
+        namespace = next((ns for ns in found if ns in WP_NAMESPACES), "")
+    if not namespace:
         raise _not_wxr(path)
     if not channel.base_site_url:
         channel.base_site_url = channel.base_blog_url or channel.link
-    items = _items(events, namespace, stack, path)
-    if not namespace:
-        # Read the first item now, so that a file that is no export says so before anything.
-        first = next(items, None)
-        items = itertools.chain([first] if first else [], items)
-    return channel, items
+    return channel, _items(first, stream, namespace)
 
 
 def _not_wxr(path: Path) -> UnreadableExport:
@@ -205,49 +213,14 @@ def _not_wxr(path: Path) -> UnreadableExport:
     )
 
 
-def _items(events, namespace: str, stack: list[Element], path: Path):
-    """Every `<item>` (the first one's start already read), cleared once handed out. An export
-    with no `wp:` element in its channel (some plugins write none) is known by its first item's."""
-    depth = 1  # inside the first item
-    channel = stack[-2] if len(stack) >= 2 else None
-    for event, element in events:
-        if event == "start":
-            if _local(element.tag)[1] == "item" and depth == 0:
-                depth = 1
-            elif depth:
-                depth += 1
-            continue
-        if depth == 0:
-            continue
-        depth -= 1
-        if depth:
-            continue
-        if not namespace:
-            found = (_local(child.tag)[0] for child in element.iter())
-            namespace = next((ns for ns in found if ns in WP_NAMESPACES), "")
-            if not namespace:
-                raise _not_wxr(path)
-        try:
-            item = read_item(element, namespace)
-        except (ValueError, TypeError):
-            item = None
-        yield item, namespace, element
-        element.clear()
-        if channel is not None:
-            # The cleared item stays in the channel's children; drop it for constant memory.
-            channel.remove(element)
-
-
-def _events(path: Path):
-    """iterparse's (event, element) pairs with unreadable XML turned into `UnreadableExport`."""
-    try:
-        events = iterparse(
-            str(path), events=("start", "end"), forbid_dtd=True, forbid_entities=True
-        )
-        yield from events
-    except DefusedXmlException as error:
-        raise UnreadableExport(
-            f"The XML declares a DTD, entities or external references, which are refused ({error})."
-        ) from None
-    except ParseError as error:
-        raise UnreadableExport(f"{path.name} is not readable XML: {error}.") from None
+def _items(
+    first: Element | None, stream: Iterator[tuple[list[Element], Element]], namespace: str
+) -> Iterator[tuple[str, Element]]:
+    """Every `<item>` of the channel, from the first one already read; each is cleared (with
+    everything read before it) when the next is asked for."""
+    if first is None:
+        return
+    yield namespace, first
+    for ancestors, element in stream:
+        if local(element.tag) == "item" and local(ancestors[-1].tag) == "channel":
+            yield namespace, element

@@ -14,7 +14,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from newsdesk.wire.parsers.xml import local
+from newsdesk.wire.parsers.xml import child, local
 
 
 class UnreadableExport(ValueError):
@@ -86,3 +86,9 @@ def elements(
             if not started:
                 raise UnreadableExport(f"{path} is not XML ({error}).") from None
             raise UnreadableExport(f"{path} is not well-formed XML: {error}.") from None
+
+
+def child_text(element: Element | None, name: str) -> str:
+    """The trimmed text of `element`'s first child called `name`, in any namespace; "" if none."""
+    found = child(element, name)
+    return (found.text or "").strip() if found is not None else ""

@@ -128,3 +128,10 @@ def test_any_html_gives_valid_blocks_and_nothing_unsanitised(content):
             assert set(value) == {"photo", "caption"} and len(value["caption"]) <= 255
     # The blocks as a whole are what the story body takes.
     StoryBodyBlock().to_python(converted.blocks)
+
+
+def test_a_link_in_a_link_is_stored_as_it_reads_back():
+    """Found by the test above: the sanitiser mended the nested link only on a second reading."""
+    content = '<a href="javascript:x"><blockquote>0<table><tr><td><a href="javascript:x">'
+    [block] = [b for b in convert(content).blocks if b["type"] == "paragraph"]
+    assert rich_text.sanitise(block["value"], PARAGRAPH_FEATURES) == block["value"]

@@ -8,6 +8,7 @@ from wagtail.contrib.redirects.models import Redirect
 
 from newsdesk.articles.models import Article, DiscussionMode
 from newsdesk.bylines.models import Author
+from newsdesk.imports import wxr
 from newsdesk.imports.media import media_fetch
 from newsdesk.imports.models import ImportedItem
 from newsdesk.imports.records import imported_story
@@ -256,3 +257,66 @@ def test_a_section_map_is_read_from_pairs():
     }
     with pytest.raises(ValueError, match="write CATEGORY=SECTION"):
         parse_section_map(["politics"])
+
+
+def test_a_dry_run_rolls_itself_back_whoever_runs_it(news, politics):
+    """Not only through the command: the import's own run stores nothing and counts all."""
+    report = run(dry_run=True)
+    assert report.total("post", "added") == 3
+    assert report.total("redirect", "added") == 2
+    assert not Article.objects.exists()
+    assert not Author.objects.exists()
+    assert not Redirect.objects.exists()
+    assert not ImportedItem.objects.exists()
+
+
+def test_photo_look_ups_are_remembered_for_the_run_found_or_not(
+    imported, django_assert_num_queries
+):
+    """An image shown in many posts costs one query, whether it is in the library or not."""
+    photo = Photo.objects.get()
+    again = WordPressImport(CLASSIC, Options(edition="en", default_section="news"))
+    again.archive = ARCHIVE
+    uploads = "http://gazette.example/wp-content/uploads/2023/05/"
+    with django_assert_num_queries(4):
+        for _ in range(3):
+            assert again.photo_for("10", "") == photo.pk
+            assert again.photo_for("", f"{uploads}harbour-640x480.jpg") == photo.pk
+            assert again.photo_for("999", "") is None
+            assert again.photo_for("", f"{uploads}not-here.jpg") is None
+
+
+def test_each_item_is_read_whole_once_by_the_pass_that_imports_it(news, politics, monkeypatch):
+    """The photos pass and the posts pass look at an item's type first."""
+    from newsdesk.imports import wordpress
+
+    read = []
+
+    def read_item(element, namespace):
+        item = wxr.read_item(element, namespace)
+        read.append((item.post_type, item.post_id))
+        return item
+
+    monkeypatch.setattr(wordpress, "read_item", read_item)
+    run()
+    posts = [("post", n) for n in ("11", "13", "14", "15", "16", "17")]
+    assert sorted(read) == [("attachment", "10"), *posts]
+
+
+def test_a_posts_old_addresses_cost_two_queries_and_again_one(imported, django_assert_num_queries):
+    """One to find the redirects already here, one to add the others, whatever their number."""
+    story = story_of("11")
+    target = story.get_absolute_url()  # the story's address, looked up before counting
+    Redirect.objects.all().delete()
+    importer = WordPressImport(CLASSIC, Options(edition="en", default_section="news"))
+    post = wxr.ExportItem(post_id="11", link="http://gazette.example/2023/05/02/harbour/")
+    with django_assert_num_queries(2):
+        importer._redirects(post, story)
+    with django_assert_num_queries(1):
+        importer._redirects(post, story)
+    assert sorted(Redirect.objects.values_list("old_path", "redirect_link")) == [
+        ("/2023/05/02/harbour", target),
+        ("/?p=11", target),
+    ]
+    assert importer.report.total("redirect", "added") == 2
+    assert importer.report.total("redirect", "updated") == 0

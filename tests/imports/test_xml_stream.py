@@ -26,6 +26,7 @@ def test_each_element_is_handed_over_whole_then_cleared(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
+        (None, "No such file"),
         (b"", "is not XML"),
         (b"\x00\x01binary", "is not XML"),
         (b"<html><body>Not found</body></html>", "its root element is <html>, not <disqus>"),
@@ -38,6 +39,7 @@ def test_each_element_is_handed_over_whole_then_cleared(tmp_path):
 )
 def test_a_bad_file_is_refused_with_the_reason(tmp_path, content, message):
     path = tmp_path / "export.xml"
-    path.write_bytes(content)
+    if content is not None:
+        path.write_bytes(content)
     with pytest.raises(UnreadableExport, match=message):
         list(elements(path, root="disqus", depth=1, what="a Disqus export"))

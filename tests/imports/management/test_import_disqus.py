@@ -7,7 +7,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from newsdesk.discussion.models import Comment
-from tests.common.db.imported_posts import make_imported_post
 
 pytestmark = pytest.mark.django_db
 
@@ -21,12 +20,8 @@ def run(*args) -> str:
 
 
 @pytest.fixture
-def stories(section):
-    site = "https://gazette.example"
-    return [
-        make_imported_post(section, 101, site=site, url=f"{site}/2024/11/ferry-timetable/"),
-        make_imported_post(section, 95, site=site, url=f"{site}/2024/10/lighthouse-sale/"),
-    ]
+def stories(ferry, lighthouse):
+    return [ferry, lighthouse]
 
 
 def summary_row(out: str, kind: str) -> dict[str, str]:
@@ -55,18 +50,15 @@ def test_dry_run_says_so_and_stores_nothing(stories):
     assert not Comment.objects.exists()
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (None, "No such file"),
-        ("not xml", "is not XML"),
-        ("<rss/>", "is not a Disqus export"),
-    ],
-)
-def test_a_bad_file_stops_with_a_clear_message(stories, tmp_path, content, message):
+def test_a_missing_file_stops_before_anything(stories):
+    with pytest.raises(CommandError, match=r"No such file: missing\.xml"):
+        run("missing.xml")
+
+
+def test_an_unreadable_file_stops_with_its_reason_and_stores_nothing(stories, tmp_path):
+    """Which reasons there are is test_xml_stream's; the command says it and that none was kept."""
     path = tmp_path / "export.xml"
-    if content is not None:
-        path.write_text(content)
-    with pytest.raises(CommandError, match=message):
+    path.write_text("<rss/>")
+    with pytest.raises(CommandError, match=r"is not a Disqus export.*Nothing was imported\."):
         run(str(path))
     assert not Comment.objects.exists()

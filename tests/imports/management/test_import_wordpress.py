@@ -51,8 +51,10 @@ def test_the_default_section_and_the_edition_are_options(news, politics):
     ("args", "message"),
     [
         (["missing.xml"], "No such file: missing.xml"),
-        ([str(FIXTURES / "not-xml.xml")], "not-xml.xml is not readable XML"),
-        ([str(FIXTURES / "not-wxr.xml")], "not-wxr.xml is XML but not a WordPress export"),
+        (
+            [str(FIXTURES / "not-wxr.xml")],
+            r"not-wxr.xml is XML but not a WordPress export.*Nothing was imported\.",
+        ),
         ([CLASSIC, "--section", "politics"], "write CATEGORY=SECTION"),
         ([CLASSIC, "--section", "politics=sport"], "No section 'sport' in the en edition"),
         ([CLASSIC, "--edition", "xx"], "No edition 'xx'"),
@@ -71,7 +73,7 @@ def test_a_file_broken_half_way_is_refused_before_any_post(news, politics, tmp_p
     broken = tmp_path / "broken.xml"
     cut = text.index("<title>Staff salaries</title>")
     broken.write_text(text[:cut] + "<title>Unclosed</item>")
-    with pytest.raises(CommandError, match=r"broken\.xml is not readable XML: mismatched tag"):
+    with pytest.raises(CommandError, match=r"broken\.xml is not well-formed XML: mismatched tag"):
         import_wordpress(str(broken), "--media", MEDIA)
     assert Article.objects.count() == 0
     assert Photo.objects.count() == 1  # read before the break, kept: the next run finds it

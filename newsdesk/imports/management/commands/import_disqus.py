@@ -3,11 +3,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
 
 from newsdesk.imports.disqus import import_disqus
+from newsdesk.imports.management.progress import import_progress
 from newsdesk.imports.reports import Report
-from newsdesk.imports.xml_stream import UnreadableExport
 
 
 class Command(BaseCommand):
@@ -31,17 +30,6 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {file}")
         report = Report(dry_run=dry_run)
-        bar = tqdm(
-            total=path.stat().st_size,
-            unit="B",
-            unit_scale=True,
-            disable=not self.stderr.isatty(),
-            file=self.stderr._out,
-        )
-        try:
-            import_disqus(path, report=report, dry_run=dry_run, progress=bar.update)
-        except UnreadableExport as error:
-            raise CommandError(f"{error} Nothing was imported.") from None
-        finally:
-            bar.close()
+        with import_progress(self, report, total=path.stat().st_size, unit="B") as update:
+            import_disqus(path, report=report, dry_run=dry_run, progress=update)
         self.stdout.write(report.table())

@@ -3,17 +3,11 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from tqdm import tqdm
 
 from newsdesk.editions.services import default_edition, edition_codes
+from newsdesk.imports.management.progress import import_progress
 from newsdesk.imports.media import media_fetch
 from newsdesk.imports.wordpress import Options, WordPressImport, parse_section_map
-from newsdesk.imports.wxr import UnreadableExport
-
-
-class DryRunDone(Exception):
-    """Raised at the end of a dry run to roll back everything it did."""
 
 
 class Command(BaseCommand):
@@ -85,36 +79,12 @@ class Command(BaseCommand):
             run = WordPressImport(Path(file), options)
         except ValueError as error:
             raise CommandError(str(error)) from None
-        bar = tqdm(
-            unit="item",
-            disable=not self.stderr.isatty(),
-            file=self.stderr._out,
-        )
+        with import_progress(self, run.report, keeps_what_was_read=True) as update:
 
-        def progress(items):
-            for step in items:
-                bar.update(1)
-                yield step
+            def progress(items):
+                for step in items:
+                    update(1)
+                    yield step
 
-        try:
-            if options.dry_run:
-                try:
-                    with transaction.atomic():
-                        run.run(progress)
-                        raise DryRunDone
-                except DryRunDone:
-                    pass
-            else:
-                run.run(progress)
-        except UnreadableExport as error:
-            if run.report.counts and not options.dry_run:
-                # Broken further down: what was read before stays, and the same file, mended,
-                # picks up where this run stopped.
-                self.stdout.write(run.report.table())
-                raise CommandError(
-                    f"{error} What was read before it is kept; mend the file and run again."
-                ) from None
-            raise CommandError(str(error)) from None
-        finally:
-            bar.close()
+            run.run(progress)  # a dry run rolls itself back
         self.stdout.write(run.report.table())
