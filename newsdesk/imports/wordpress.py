@@ -36,6 +36,7 @@ from newsdesk.imports.reports import Report
 from newsdesk.imports.wordpress_comments import import_wordpress_comments
 from newsdesk.imports.wxr import Channel, ExportItem, UnreadableExport, read_export
 from newsdesk.photos.models import Photo
+from newsdesk.search_index import indexed_once
 from newsdesk.sections.models import SectionPage
 from newsdesk.wire.parsers.text import plain_text
 from newsdesk.wire.pictures import checked_image
@@ -278,13 +279,14 @@ class WordPressImport:
             story.go_live_at = when
         if not new and story.first_published_at and item.status == "publish":
             story.updated_at = timezone.now()
-        story.save()
-        revision = story.save_revision(log_action=True)
-        if item.status in ("publish", "future"):
-            revision.publish()
-            story.refresh_from_db()
-        elif story.live:
-            story.unpublish(log_action=True)
+        with indexed_once(Article):
+            story.save()
+            revision = story.save_revision(log_action=True)
+            if item.status in ("publish", "future"):
+                revision.publish()
+                story.refresh_from_db()
+            elif story.live:
+                story.unpublish(log_action=True)
         return story
 
     def _free_slug(self, post_name: str) -> str:
