@@ -184,3 +184,59 @@ def test_postgresql_matches_a_storys_body_vector_which_its_index_serves(section)
     matching = [q["sql"] for q in queries if "@@" in q["sql"]]
     assert matching
     assert not [sql for sql in matching if re.search(r'"title"\s*\|\|', sql)]
+
+
+@pytest.fixture
+def index_writes(monkeypatch):
+    """The objects written to the search index and to Wagtail's reference index, in order."""
+    from modelsearch import index
+    from wagtail.models import ReferenceIndex
+
+    writes = []
+    searched, referenced = index.insert_or_update_object, ReferenceIndex.create_or_update_for_object
+
+    def search_write(obj):
+        writes.append(("search", obj.pk))
+        return searched(obj)
+
+    def reference_write(obj, **kwargs):
+        writes.append(("references", obj.pk))
+        return referenced(obj, **kwargs)
+
+    monkeypatch.setattr(index, "insert_or_update_object", search_write)
+    monkeypatch.setattr(ReferenceIndex, "create_or_update_for_object", reference_write)
+    return writes
+
+
+def test_a_story_saved_three_times_within_is_indexed_once(section, index_writes):
+    with search_index.indexed_once(Article):
+        story = make_story(section, "Dam holds after the storm", publish=False)
+        revision = story.save_revision()
+        revision.publish()
+    assert [write for write in index_writes if write[1] == story.pk] == [
+        ("search", story.pk),
+        ("references", story.pk),
+    ]
+    assert list(Article.objects.search("storm")) == [story]
+
+
+def test_outside_every_save_indexes_again(section, index_writes):
+    with search_index.indexed_once(Article):
+        story = make_story(section, "Dam holds", publish=False)
+    index_writes.clear()
+
+    story.headline = "Dam holds after the storm"
+    story.save()
+
+    assert ("search", story.pk) in index_writes and ("references", story.pk) in index_writes
+    assert list(Article.objects.search("storm")) == [story]
+
+
+def test_a_failed_block_indexes_nothing_and_puts_the_handlers_back(section, index_writes):
+    with pytest.raises(RuntimeError), search_index.indexed_once(Article):
+        make_story(section, "Dam holds", publish=False)
+        raise RuntimeError("the import of this item failed")
+    assert index_writes == []
+
+    story = make_story(section, "Bridge reopens")
+    assert ("search", story.pk) in index_writes

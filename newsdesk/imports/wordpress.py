@@ -45,6 +45,7 @@ from newsdesk.imports.wxr import (
     read_item,
 )
 from newsdesk.photos.models import Photo
+from newsdesk.search_index import indexed_once
 from newsdesk.sections.models import SectionPage
 from newsdesk.wire.parsers.text import plain_text
 from newsdesk.wire.pictures import checked_image
@@ -298,13 +299,14 @@ class WordPressImport:
             story.go_live_at = when
         if not new and story.first_published_at and item.status == "publish":
             story.updated_at = timezone.now()
-        story.save()
-        revision = story.save_revision(log_action=True)
-        if item.status in ("publish", "future"):
-            revision.publish()
-            story.refresh_from_db()
-        elif story.live:
-            story.unpublish(log_action=True)
+        with indexed_once(Article):
+            story.save()
+            revision = story.save_revision(log_action=True)
+            if item.status in ("publish", "future"):
+                revision.publish()
+                story.refresh_from_db()
+            elif story.live:
+                story.unpublish(log_action=True)
         return story
 
     def _free_slug(self, post_name: str) -> str:

@@ -16,8 +16,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.embargo import Embargoed
+from newsdesk.articles.models import Article
 from newsdesk.editions.services import edition_of_language
 from newsdesk.live import services as live
+from newsdesk.search_index import indexed_once
 from newsdesk.wire import pictures, stories
 from newsdesk.wire.items import ParsedItem, changes_between
 from newsdesk.wire.models import IncomingItem, IncomingVersion, IngestLogEntry, WireSource
@@ -292,19 +294,20 @@ def _create_story(parsed: ParsedItem, source, section, fetch_picture=None):
     photo = pictures.first_photo(
         parsed.pictures, fetch_picture, title=parsed.headline, notes=parsed.notes
     )
-    story = stories.new_story(parsed, section, stories.agency_for(parsed, source), photo)
-    revision = story.save_revision(log_action=True)
-    if source is not None and source.default_status == WireSource.DefaultStatus.PUBLISH:
-        if parsed.embargo and parsed.embargo > timezone.now():
-            # Held until the embargo: the worker's publish_scheduled releases it.
-            story.go_live_at = parsed.embargo
-            story.save()
-            revision = story.save_revision()
-        try:
-            revision.publish()
-        except Embargoed:  # cannot happen with the schedule above; kept as a draft if it does
-            logger.warning("Story %s kept as a draft: embargoed", story.pk)
-        story.refresh_from_db()
+    with indexed_once(Article):
+        story = stories.new_story(parsed, section, stories.agency_for(parsed, source), photo)
+        revision = story.save_revision(log_action=True)
+        if source is not None and source.default_status == WireSource.DefaultStatus.PUBLISH:
+            if parsed.embargo and parsed.embargo > timezone.now():
+                # Held until the embargo: the worker's publish_scheduled releases it.
+                story.go_live_at = parsed.embargo
+                story.save()
+                revision = story.save_revision()
+            try:
+                revision.publish()
+            except Embargoed:  # cannot happen with the schedule above; kept as a draft if it does
+                logger.warning("Story %s kept as a draft: embargoed", story.pk)
+            story.refresh_from_db()
     return story
 
 
