@@ -13,6 +13,7 @@ from newsdesk.moderation.matching import (
     compile_pattern,
     compile_words,
     find_matches,
+    letter_counts,
     may_match,
     normalise,
     required_factors,
@@ -278,3 +279,14 @@ def test_on_the_dev_sets_the_factor_scan_skips_no_pattern_that_matches():
                         skipped += 1
                         assert not compiled.search(normalised), (compiled.pattern, row["text"])
     assert skipped > checked / 2  # the scan does skip most patterns on most comments
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x0520)) | st.text())
+def test_letter_counts_are_what_the_regular_expressions_count(text):
+    """The numpy count agrees with counting a-z, A-Z and U+0400-U+04FF one match at a time."""
+    assert letter_counts(text) == (
+        len(re.findall(r"[a-z]", text)),
+        len(re.findall(r"[A-Z]", text)),
+        len(re.findall(r"[\u0400-\u04ff]", text)),
+    )
