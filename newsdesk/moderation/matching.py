@@ -331,7 +331,11 @@ def _strength(factors: frozenset[str]) -> tuple[int, int]:
 
 def may_match(pattern: re.Pattern, squeezed_text: str) -> bool:
     """False only when `pattern` cannot match the text `squeezed_text` was made from."""
-    factors = required_factors(pattern)
+    return any_factor_in(required_factors(pattern), squeezed_text)
+
+
+def any_factor_in(factors: frozenset[str] | None, squeezed_text: str) -> bool:
+    """`may_match` with the pattern's `required_factors` already read (None: it may match)."""
     return factors is None or any(factor in squeezed_text for factor in factors)
 
 
