@@ -28,6 +28,8 @@ from functools import lru_cache
 from re import _constants as sre  # the parse tree's opcodes (stable within a Python version)
 from re import _parser as sre_parse
 
+import numpy as np
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _INVISIBLE_CHARACTERS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Latin, Greek, Cyrillic and general punctuation hold no combining marks: most comments need
@@ -140,15 +142,18 @@ def _read_word(word: str, context: str = "") -> str:
     return "".join(digits.get(ch) or letters.get(ch) or ch for ch in word)
 
 
+def _code_points(text: str) -> np.ndarray:
+    # surrogatepass: a lone surrogate (JSON allows "\ud800") is counted, not an error.
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def letter_counts(text: str) -> tuple[int, int, int]:
     """How many characters of `text` are a-z, A-Z, and in the Cyrillic block (U+0400-U+04FF).
 
     Counted with numpy over the code points: a regular expression's `findall` made a list of
     a thousand one-letter strings for a long comment, a tenth of the scorer's time.
     """
-    import numpy as np  # the model needs it anyway; imported here to keep this module light
-
-    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    points = _code_points(text)
     return (
         int(np.count_nonzero(points - np.uint32(0x61) < 26)),
         int(np.count_nonzero(points - np.uint32(0x41) < 26)),
@@ -270,7 +275,23 @@ _SHORTEST_USEFUL_FACTOR = 3
 
 
 def squeezed(text: str) -> str:
-    """`text` with each run of one character written once: what rule 5 makes of "kiiilll"."""
+    """`text` with each run of one character written once: what rule 5 makes of "kiiilll".
+
+    Kept with numpy where a code point differs from the one before it: the regular expression
+    `(.)\\1+` (kept as `squeezed_by_regex`, which a test compares) expanded its replacement in
+    Python at every run, ten times slower on a long comment.
+    """
+    points = _code_points(text)
+    if len(points) < 2:
+        return text
+    keep = np.empty(len(points), dtype=bool)
+    keep[0] = True
+    np.not_equal(points[1:], points[:-1], out=keep[1:])
+    return points[keep].tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def squeezed_by_regex(text: str) -> str:
+    """`squeezed` read with a regular expression: the plain statement of what it does."""
     return _REPEATED_CHARACTER.sub(r"\1", text)
 
 

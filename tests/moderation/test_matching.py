@@ -18,6 +18,7 @@ from newsdesk.moderation.matching import (
     normalise,
     required_factors,
     squeezed,
+    squeezed_by_regex,
     tolerant_regex,
 )
 
@@ -290,3 +291,20 @@ def test_letter_counts_are_what_the_regular_expressions_count(text):
         len(re.findall(r"[A-Z]", text)),
         len(re.findall(r"[\u0400-\u04ff]", text)),
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["k", "i", "l", "ll", "\n\n", " ", "ё", "жж", "😀😀", "\u0301"])).map(
+        "".join
+    )
+    | st.text()
+)
+def test_squeezed_is_what_the_regular_expression_makes(text):
+    """Each run of one character written once, as `(.)\\1+` replaced by `\\1` does."""
+    assert squeezed(text) == squeezed_by_regex(text)
+
+
+def test_a_lone_surrogate_is_squeezed_and_counted():
+    assert squeezed("a\ud800\ud800b") == "a\ud800b"
+    assert letter_counts("a\ud800Б") == (1, 0, 1)

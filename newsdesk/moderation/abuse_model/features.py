@@ -19,7 +19,6 @@ import numpy as np
 
 from newsdesk.moderation.matching import normalise
 
-_SPACES = re.compile(r"\s+")
 _WORDS = re.compile(r"\w+")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _PRIME = np.uint64(1_000_003)
@@ -68,7 +67,8 @@ def prepare(text: str, max_chars: int = 5000, normalised: str | None = None) -> 
     """The text as the model reads it: normalised, spaces collapsed, padded with one space."""
     if normalised is None:
         normalised = normalise(text)
-    return " " + _SPACES.sub(" ", normalised[:max_chars]).strip() + " "
+    # str.split() splits where `\s` matches (both read Unicode's white space), in C.
+    return " " + " ".join(normalised[:max_chars].split()) + " "
 
 
 def _mix(hashes: np.ndarray, bits: int) -> np.ndarray:

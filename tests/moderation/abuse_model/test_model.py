@@ -1,7 +1,11 @@
 """The model shipped in the package: loaded once, within the size budget, scoring both languages."""
 
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.moderation.abuse_model import BUILTIN_MODEL, AbuseModel, load_model
 from newsdesk.moderation.abuse_model.features import FeatureSpec, bucket_counts, prepare
@@ -62,3 +66,17 @@ def test_features_are_the_same_in_every_process():
     # Pinned: a change to the hash would silently turn every shipped model into noise.
     assert chars.tolist() == [12, 42, 322, 345, 494] and counts.tolist() == [1] * 5
     assert words.dtype == np.int64 and words.tolist() == [447]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["kill", " ", "\n", "\t", "\u3000", "\x1c", "\u00a0", "Ёж", "."])).map(
+        "".join
+    )
+    | st.text()
+)
+def test_prepare_collapses_spaces_as_the_regular_expression_did(text):
+    """`str.split` reads white space as `\\s` does: the text the model reads is unchanged."""
+    from newsdesk.moderation.matching import normalise
+
+    assert prepare(text) == " " + re.sub(r"\s+", " ", normalise(text)[:5000]).strip() + " "
