@@ -172,11 +172,20 @@ def main_script(text: str) -> str:
 def normalise(text: str) -> str:
     """The comment as the rules read it: rules 1 to 4 of this module applied to `text`."""
     text = _join_spelt_out_letters(fold(text))
-    text = _SYMBOLS_IN_WORDS.sub(lambda m: _SYMBOL_LETTERS[m.group()], text)
-    if not _MIXED_WORD.search(text):
-        return text
-    context = main_script(text)
-    return _MIXED_WORD.sub(lambda m: _read_word(m.group(), context), text)
+    # Each of these expressions starts with a look-behind, so `re` tries it at every position:
+    # it is run only when the comment holds one of the symbols, and the mixed words are read
+    # in one pass (no search first), the comment's script counted at the first one.
+    if "@" in text or "$" in text or "!" in text or "|" in text:
+        text = _SYMBOLS_IN_WORDS.sub(lambda m: _SYMBOL_LETTERS[m.group()], text)
+    context = None
+
+    def read(word: re.Match) -> str:
+        nonlocal context
+        if context is None:
+            context = main_script(text)
+        return _read_word(word.group(), context)
+
+    return _MIXED_WORD.sub(read, text)
 
 
 def tolerant_regex(source: str) -> str:
