@@ -147,6 +147,11 @@ def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+_DIGIT = re.compile(r"\d")
+_LATIN_LETTERS = re.compile(r"[a-z]")
+_CYRILLIC_LETTERS = re.compile(r"[\u0400-\u04ff]")
+
+
 def letter_counts(text: str) -> tuple[int, int, int]:
     """How many characters of `text` are a-z, A-Z, and in the Cyrillic block (U+0400-U+04FF).
 
@@ -177,6 +182,12 @@ def normalise(text: str) -> str:
     # in one pass (no search first), the comment's script counted at the first one.
     if "@" in text or "$" in text or "!" in text or "|" in text:
         text = _SYMBOLS_IN_WORDS.sub(lambda m: _SYMBOL_LETTERS[m.group()], text)
+    # A mixed word holds a digit, or Latin and Cyrillic letters: without either in the comment
+    # there is none (each search below jumps from candidate to candidate, in C).
+    if not _DIGIT.search(text) and not (
+        _LATIN_LETTERS.search(text) and _CYRILLIC_LETTERS.search(text)
+    ):
+        return text
     context = None
 
     def read(word: re.Match) -> str:
