@@ -103,6 +103,11 @@ def unavailable_verdict(why: str) -> Verdict:
 
 
 @cache
+def _idiom_factors() -> frozenset[str] | None:
+    return required_factors(news_context.IDIOMS)
+
+
+@cache
 def builtin_patterns(
     kind: str, latin: bool, cyrillic: bool
 ) -> tuple[tuple[re.Pattern, frozenset[str] | None], ...]:
@@ -157,14 +162,17 @@ class PatternScorer:
         to kill that the comment quotes or reports is held for a moderator, not refused; a
         listed word written as a name ("Хохлов" mid-sentence) is not abuse.
         """
-        plain = news_context.without_idioms(normalised)
-
         # Most patterns cannot match most comments: a scan for the words each needs, in the
         # comment with repeated letters written once, skips them (matching.required_factors).
-        short = {}
-        if self.builtin:
+        # The idioms too: most comments hold no "kill", "shoot" or "bomb".
+        short_normalised = squeezed(normalised)
+        if any_factor_in(_idiom_factors(), short_normalised):
+            plain = news_context.without_idioms(normalised)
+        else:
+            plain = normalised
+        short = {normalised: short_normalised}
+        if plain != normalised:
             short[plain] = squeezed(plain)
-            short[normalised] = short[plain] if normalised == plain else squeezed(normalised)
         # An English entry cannot match Cyrillic letters nor the reverse: a comment in one
         # alphabet is read by half the lists, which halves the time on a long comment.
         latin = _LATIN_LETTER.search(normalised) is not None
