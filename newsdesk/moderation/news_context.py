@@ -63,10 +63,12 @@ def is_reported(normalised: str, start: int, end: int) -> bool:
     return bool(_REPORTING.search(normalised, sentence_start, start))
 
 
-# A capitalised word after a word, comma, semicolon or bracket: mid-sentence, so a name.
-_NAME = re.compile(r"(?<=[\w,;)\-]\s)([A-ZА-ЯЁ][a-zа-яё]+)")
+# A capitalised word after a word, comma, semicolon or bracket: mid-sentence, so a name. The
+# capital comes first and the look-behind after it, so `re` jumps from capital to capital
+# instead of trying the look-behind at every position (a tenth of the patterns' time).
+NAME = re.compile(r"[A-ZА-ЯЁ](?<=[\w,;)\-]\s.)[a-zа-яё]+")
 
 
 def names(text: str) -> frozenset[str]:
     """Words written as names in `text` (capitalised, not starting a sentence), folded."""
-    return frozenset(fold(m.group(1)) for m in _NAME.finditer(text))
+    return frozenset(fold(m.group()) for m in NAME.finditer(text))

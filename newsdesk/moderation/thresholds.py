@@ -6,14 +6,12 @@ mostly in Latin letters under a Russian page as English (the two languages the m
 anything else keeps the language it was posted in.
 """
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
+from newsdesk.moderation.matching import letter_counts
 
 
 @dataclass(frozen=True)
@@ -27,7 +25,8 @@ class Thresholds:
 def scoring_language(text: str, declared: str) -> str:
     """The language whose thresholds apply to `text`, posted under a page in `declared`."""
     declared = (declared or "")[:2]
-    cyrillic, latin = len(_CYRILLIC.findall(text)), len(_LATIN.findall(text))
+    lower, upper, cyrillic = letter_counts(text)
+    latin = lower + upper
     if cyrillic > latin:
         return "ru"
     if latin > cyrillic and declared == "ru":

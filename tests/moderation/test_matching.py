@@ -8,15 +8,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.moderation.matching import (
+    _MIXED_WORD,
+    _SYMBOL_LETTERS,
+    _SYMBOLS_IN_WORDS,
     WordRule,
     _join_spelt_out_letters,
+    _read_word,
     compile_pattern,
     compile_words,
     find_matches,
+    fold,
+    letter_counts,
+    main_script,
     may_match,
     normalise,
     required_factors,
     squeezed,
+    squeezed_by_regex,
     tolerant_regex,
 )
 
@@ -278,3 +286,77 @@ def test_on_the_dev_sets_the_factor_scan_skips_no_pattern_that_matches():
                         skipped += 1
                         assert not compiled.search(normalised), (compiled.pattern, row["text"])
     assert skipped > checked / 2  # the scan does skip most patterns on most comments
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x0520)) | st.text())
+def test_letter_counts_are_what_the_regular_expressions_count(text):
+    """The numpy count agrees with counting a-z, A-Z and U+0400-U+04FF one match at a time."""
+    assert letter_counts(text) == (
+        len(re.findall(r"[a-z]", text)),
+        len(re.findall(r"[A-Z]", text)),
+        len(re.findall(r"[\u0400-\u04ff]", text)),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["k", "i", "l", "ll", "\n\n", " ", "ё", "жж", "😀😀", "\u0301"])).map(
+        "".join
+    )
+    | st.text()
+)
+def test_squeezed_is_what_the_regular_expression_makes(text):
+    """Each run of one character written once, as `(.)\\1+` replaced by `\\1` does."""
+    assert squeezed(text) == squeezed_by_regex(text)
+
+
+def test_a_lone_surrogate_is_squeezed_and_counted():
+    assert squeezed("a\ud800\ud800b") == "a\ud800b"
+    assert letter_counts("a\ud800Б") == (1, 0, 1)
+
+
+def normalise_step_by_step(text: str) -> str:
+    """`normalise` as first written: every rule's expression run, the mixed words searched first."""
+    text = _join_spelt_out_letters(fold(text))
+    text = _SYMBOLS_IN_WORDS.sub(lambda m: _SYMBOL_LETTERS[m.group()], text)
+    if not _MIXED_WORD.search(text):
+        return text
+    context = main_script(text)
+    return _MIXED_WORD.sub(lambda m: _read_word(m.group(), context), text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "k1ll",
+                "h@te",
+                "k!ll",
+                "a|b",
+                "$",
+                "@",
+                "!",
+                "|",
+                " ",
+                ".",
+                "kіll",
+                "уоu",
+                "you",
+                "у6ить",
+                "тeбя",
+                "k.i.l.l",
+                "x",
+                "ж",
+                "7",
+                "Ё",
+            ]
+        ),
+        max_size=15,
+    ).map("".join)
+    | st.text()
+)
+def test_normalise_reads_as_every_rule_run_in_turn(text):
+    """No symbol rule without a symbol, no search before the mixed words: the same reading."""
+    assert normalise(text) == normalise_step_by_step(text)

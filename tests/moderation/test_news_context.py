@@ -1,10 +1,14 @@
 """The local scorer reads comments as news is read: each misreading reported in issue 10."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.moderation import scorers
-from newsdesk.moderation.matching import normalise
-from newsdesk.moderation.news_context import is_reported, names, without_idioms
+from newsdesk.moderation.matching import may_match, normalise, squeezed
+from newsdesk.moderation.news_context import IDIOMS, NAME, is_reported, names, without_idioms
 from newsdesk.moderation.scorers import PatternScorer
 from newsdesk.moderation.verdicts import Action
 
@@ -126,3 +130,88 @@ def test_helpers_read_the_normalised_text():
     assert not is_reported(normalise("Death to them."), 0, 13)
     assert without_idioms("kill the bill now") == " " * 13 + " now"
     assert names("Вчера губернатор Хохлов уехал.") == {"хохлов"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Хохлов",
+                "Ёж",
+                "Smith",
+                "smith",
+                "A",
+                "x",
+                " ",
+                "\n",
+                ",",
+                ";",
+                ")",
+                "-",
+                ".",
+                "é",
+                "1",
+                "_",
+                "ж",
+            ]
+        ),
+        max_size=14,
+    ).map("".join)
+    | st.text()
+)
+def test_names_are_found_where_the_look_behind_first_found_them(text):
+    """The capital first, the look-behind after it: the same words in the same places."""
+    first = re.compile(r"(?<=[\w,;)\-]\s)([A-ZА-ЯЁ][a-zа-яё]+)")
+    assert [m.span() for m in NAME.finditer(text)] == [m.span() for m in first.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "kill",
+                "kiill",
+                "killed",
+                "shoot",
+                "shooot",
+                "you",
+                "an",
+                "email",
+                "the",
+                "bill",
+                "time",
+                "bomb",
+                "bombed",
+                "exam",
+                "dressed",
+                "to",
+                "would",
+                "'d",
+                "for",
+                "killer",
+                "app",
+                "two",
+                "birds",
+                "breeze",
+                " ",
+                "  ",
+                "\n",
+                ".",
+                "ж",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+def test_idioms_are_looked_for_only_where_their_words_are(text):
+    """The scorer skips the idioms when the scan says none can match: then none would have."""
+    from unittest import mock
+
+    normalised = normalise(text)
+    if not may_match(IDIOMS, squeezed(normalised)):
+        assert without_idioms(normalised) == normalised
+    with mock.patch.object(scorers, "any_factor_in", lambda factors, squeezed_text: True):
+        every_pattern_read = local.score(text, "en")
+    assert local.score(text, "en") == every_pattern_read

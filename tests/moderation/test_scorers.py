@@ -7,7 +7,7 @@ import urllib.error
 import pytest
 
 from newsdesk.moderation import scorers
-from newsdesk.moderation.matching import WordRule
+from newsdesk.moderation.matching import WordRule, compile_pattern, compile_words, required_factors
 from newsdesk.moderation.scorers import PatternScorer, PerspectiveScorer, Scorer
 from newsdesk.moderation.verdicts import Action
 
@@ -288,3 +288,20 @@ def test_load_scorer_follows_the_setting(settings):
     assert isinstance(scorers.load_scorer(), PatternScorer)
     settings.NEWSDESK_MODERATION_SCORER = "newsdesk.moderation.scorers.PerspectiveScorer"
     assert isinstance(scorers.load_scorer(), PerspectiveScorer)
+
+
+@pytest.mark.parametrize("kind", ["CALLS_TO_KILL", "THREATS", "ABUSE"])
+@pytest.mark.parametrize(("latin", "cyrillic"), [(True, False), (False, True), (True, True)])
+def test_the_built_in_patterns_are_the_lists_of_the_comments_alphabets(kind, latin, cyrillic):
+    """Read once per process, in the order the lists give them, the never-matching one left out."""
+    from newsdesk.moderation import wordlists
+
+    rules = (getattr(wordlists, f"{kind}_EN") if latin else ()) + (
+        getattr(wordlists, f"{kind}_RU") if cyrillic else ()
+    )
+    expected = [compile_words(rules)] + [
+        compile_pattern(rule.pattern, True) for rule in rules if rule.is_regex
+    ]
+    read = scorers.builtin_patterns(kind, latin, cyrillic)
+    assert [pattern for pattern, _ in read] == [p for p in expected if p.pattern != "(?!)"]
+    assert [factors for _, factors in read] == [required_factors(p) for p, _ in read]

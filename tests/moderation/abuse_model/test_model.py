@@ -1,7 +1,12 @@
 """The model shipped in the package: loaded once, within the size budget, scoring both languages."""
 
+import itertools
+import re
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.moderation.abuse_model import BUILTIN_MODEL, AbuseModel, load_model
 from newsdesk.moderation.abuse_model.features import FeatureSpec, bucket_counts, prepare
@@ -62,3 +67,59 @@ def test_features_are_the_same_in_every_process():
     # Pinned: a change to the hash would silently turn every shipped model into noise.
     assert chars.tolist() == [12, 42, 322, 345, 494] and counts.tolist() == [1] * 5
     assert words.dtype == np.int64 and words.tolist() == [447]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["kill", " ", "\n", "\t", "\u3000", "\x1c", "\u00a0", "Ёж", "."])).map(
+        "".join
+    )
+    | st.text()
+)
+def test_prepare_collapses_spaces_as_the_regular_expression_did(text):
+    """`str.split` reads white space as `\\s` does: the text the model reads is unchanged."""
+    from newsdesk.moderation.matching import normalise
+
+    assert prepare(text) == " " + re.sub(r"\s+", " ", normalise(text)[:5000]).strip() + " "
+
+
+def bucket_counts_one_by_one(text: str, spec: FeatureSpec) -> tuple[dict, dict]:
+    """The features as the module docstring states them, every n-gram hashed in Python."""
+    import zlib
+    from collections import Counter
+
+    def mix(value: int) -> int:
+        return ((value * 0x9E3779B97F4A7C15) % 2**64) >> (64 - spec.bits)
+
+    prepared = prepare(text, spec.max_chars)
+    points = [ord(ch) for ch in prepared]
+    characters, words = Counter(), Counter()
+    for size in spec.char_sizes:
+        for start in range(len(points) - size + 1):
+            value = 0
+            for point in points[start : start + size]:
+                value = (value * 1_000_003 + point) % 2**64
+            characters[mix(value + size)] += 1
+    hashed = [zlib.crc32(word.encode(), 0x5BD1E995) for word in re.findall(r"\w+", prepared)]
+    for value in hashed:
+        words[mix(value + 2**40)] += 1
+    for first, second in itertools.pairwise(hashed):
+        words[mix((first * 1_000_003 + second) % 2**64 + 2**41)] += 1
+    return dict(characters), dict(words)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["kill", "you", " ", "тебя", "k1ll", "!", "ёж", "😀"]), max_size=12
+    ).map("".join)
+    | st.text(max_size=40)
+)
+def test_bucket_counts_are_the_n_grams_hashed_one_by_one(text):
+    """The numpy hashing (sizes mixed at once, word hashes remembered) counts every n-gram."""
+    spec = FeatureSpec(bits=12)
+    for _ in range(2):  # the second time the word hashes come from memory
+        (chars, char_counts), (words, word_counts) = bucket_counts(text, spec)
+        expected_chars, expected_words = bucket_counts_one_by_one(text, spec)
+        assert dict(zip(chars.tolist(), char_counts.tolist(), strict=True)) == expected_chars
+        assert dict(zip(words.tolist(), word_counts.tolist(), strict=True)) == expected_words
