@@ -9,6 +9,31 @@ from tests.common.db.sections import make_home, make_section
 pytest_plugins = ["tests.common.mail"]
 
 
+def pytest_collection_modifyitems(items):
+    """A file holds tests that commit (transactional_db, live_server) or rolled-back ones, not both.
+
+    A test that commits ends by emptying the database its migrations filled (the root page, the
+    default site, the roles' groups). pytest-django runs such tests after all the others, but
+    `make test` runs the suite with pytest-xdist keeping each file in one process, so a
+    committing test in a file of plain tests would empty the database under the files that
+    process runs next.
+    """
+    kinds: dict[str, set[str]] = {}
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        marker = item.get_closest_marker("django_db")
+        commits = "transactional_db" in names or "live_server" in names
+        commits = commits or bool(marker and marker.kwargs.get("transaction"))
+        if commits or "db" in names or marker:
+            kinds.setdefault(item.nodeid.split("::")[0], set()).add(commits)
+    mixed = sorted(path for path, found in kinds.items() if found == {True, False})
+    if mixed:
+        raise pytest.UsageError(
+            "Move the tests that commit (transaction=True, transactional_db, live_server) to a "
+            f"file of their own: {', '.join(mixed)}"
+        )
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _mail_through_the_outbox(django_test_environment):
     """Django's test set-up swaps the email backend for locmem; put the outbox back, so every test

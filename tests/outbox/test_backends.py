@@ -3,10 +3,8 @@
 import pytest
 from django.core import mail
 from django.core.mail import EmailMessage, send_mail
-from django_tasks_db.models import DBTaskResult
 
 from newsdesk.outbox.backends import OutboxEmailBackend
-from tests.common.mail import run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -56,29 +54,6 @@ def test_password_reset_from_the_admin_login_sends_the_link(client, django_user_
     assert message.to == ["editor@example.org"]
     assert message.from_email == "Newsdesk <news@example.org>"
     assert "/admin/password_reset/confirm/" in message.body
-
-
-@pytest.mark.django_db(
-    transaction=True, serialized_rollback=True
-)  # the worker closes its connection
-def test_password_reset_waits_in_the_database_for_the_worker(
-    client, django_user_model, database_queue
-):
-    """In production the request only queues the email; the worker sends it."""
-    django_user_model.objects.create_user("editor", "editor@example.org", "x" * 12)
-    client.post("/admin/password_reset/", {"email": "editor@example.org"})
-    assert mail.outbox == []
-    [queued] = DBTaskResult.objects.all()
-    assert (queued.backend_name, queued.queue_name, queued.status) == (
-        "background",
-        "email",
-        "READY",
-    )
-    run_worker()
-    [message] = mail.outbox
-    assert message.to == ["editor@example.org"]
-    queued.refresh_from_db()
-    assert queued.status == "SUCCESSFUL"
 
 
 def test_wagtail_notices_are_queued_with_their_headers(dummy_queue, settings):

@@ -289,30 +289,6 @@ def test_stop_reply_notifications_covers_every_comment_of_the_email(story):
     ) == ["other@example.org"]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_locked_sqlite_database_is_waited_out_not_lost(story, post_moderated, monkeypatch):
-    """In a burst of posts SQLite may stay locked past its busy timeout: try again."""
-    from django.db import OperationalError, connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite's single writer lock")
-    real_record = posting.record_decision
-    failures = []
-
-    def locked_once(*args, **kwargs):
-        if not failures:
-            failures.append(1)
-            raise OperationalError("database is locked")
-        return real_record(*args, **kwargs)
-
-    monkeypatch.setattr(posting, "record_decision", locked_once)
-    monkeypatch.setattr(posting.time, "sleep", lambda seconds: None)
-    posted = post(story)
-    assert failures == [1]
-    assert Comment.objects.filter(pk=posted.comment.pk).exists()
-    assert decisions(posted.comment) == ["submitted", "approved"]
-
-
 def test_other_database_errors_are_not_retried(story, post_moderated, monkeypatch):
     from django.db import OperationalError
 
