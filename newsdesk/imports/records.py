@@ -8,7 +8,8 @@ from .models import ImportedItem
 
 
 def wordpress_archive(base_site_url: str) -> str:
-    """A WordPress export's archive name: `wp:base_site_url` without scheme or trailing slash.
+    """A WordPress export's archive name: its blog's address (`wxr.Channel.blog_url`) without
+    scheme or trailing slash.
 
     The posts importer and the comments importer both key their records by it, so the comments
     of a file find the stories its posts became, whether the site moved to https or not.

@@ -116,9 +116,11 @@ class WordPressImport:
         """The file's items; raises UnreadableExport for a file that is not an export."""
         channel, items = read_export(self.path)
         self.channel = channel
-        self.archive = wordpress_archive(channel.base_site_url)
+        self.archive = wordpress_archive(channel.blog_url)
         if not self.archive:
-            raise UnreadableExport(f"{self.path.name} names no site (wp:base_site_url).")
+            raise UnreadableExport(
+                f"{self.path.name} names no site (wp:base_blog_url, wp:base_site_url)."
+            )
         return items
 
     def run(self, progress: Callable[[Iterator], Iterator] = iter) -> Report:
@@ -322,7 +324,9 @@ class WordPressImport:
         One query finds those already here and one inserts the others; running again adds none.
         """
         target = story.get_absolute_url()
-        old = {f"/?p={item.post_id}"}
+        # A blog of a network lives under the network's address ("/valley/?p=11").
+        blog_path = urlsplit(self.channel.blog_url).path.rstrip("/") if self.channel else ""
+        old = {f"{blog_path}/?p={item.post_id}"}
         path = urlsplit(item.link).path if item.link else ""
         if path and path != "/":
             old.add(path)

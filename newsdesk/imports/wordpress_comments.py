@@ -80,7 +80,7 @@ def import_wordpress_comments(path, *, report: Report, dry_run: bool = False) ->
 def _import(path: Path, report: Report, changed: set[int]) -> None:
     # The posts importer's reader, so both name the archive alike (wxr.read_export's channel).
     channel, items = read_export(path)
-    archive = wordpress_archive(channel.base_site_url)
+    archive = wordpress_archive(channel.blog_url)
     importer: store.CommentImport | None = None
     languages = store.languages_by_locale()
     for _namespace, element in items:

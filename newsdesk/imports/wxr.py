@@ -99,6 +99,16 @@ class Channel:
     link: str = ""
     authors: dict[str, ExportAuthor] = field(default_factory=dict)
 
+    @property
+    def blog_url(self) -> str:
+        """The address of the blog the export is of: `wp:base_blog_url`, else `wp:base_site_url`.
+
+        In a network of blogs (WordPress multisite, wordpress.com) every blog's export names the
+        network as `base_site_url`, and post ids repeat from blog to blog: the blog's own address
+        keeps two blogs' posts apart. For a single site the two are the same.
+        """
+        return self.base_blog_url or self.base_site_url
+
 
 def _namespace(tag: str) -> str:
     """The namespace of an ElementTree tag ("" for none); `local` gives its name."""

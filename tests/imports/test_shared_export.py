@@ -12,7 +12,8 @@ from newsdesk.imports.wordpress import Options, WordPressImport
 from tests.imports.conftest import SHARED_EXPORT
 
 pytestmark = pytest.mark.skipif(not SHARED_EXPORT.is_file(), reason="shared test data absent")
-ARCHIVE = "wordpress.com"  # this export's wp:base_site_url
+# A wordpress.com blog: its wp:base_site_url is https://wordpress.com/, shared by every blog there.
+ARCHIVE = "wpthemetestdata.wordpress.com"
 
 
 @pytest.fixture

@@ -320,3 +320,31 @@ def test_a_posts_old_addresses_cost_two_queries_and_again_one(imported, django_a
     ]
     assert importer.report.total("redirect", "added") == 2
     assert importer.report.total("redirect", "updated") == 0
+
+
+def test_two_blogs_of_one_network_keep_their_posts_apart(imported, client, tmp_path):
+    """Exports of a network's blogs share `base_site_url` and post ids: the blog's address
+    (`base_blog_url`) tells them apart, and each blog's `?p=` address keeps its own story."""
+    valley = tmp_path / "valley.xml"
+    valley.write_text(
+        CLASSIC.read_text()
+        .replace(
+            "<wp:base_blog_url>http://gazette.example</wp:base_blog_url>",
+            "<wp:base_blog_url>http://gazette.example/valley</wp:base_blog_url>",
+        )
+        .replace("http://gazette.example/2023/", "http://gazette.example/valley/2023/")
+        .replace("Council votes to rebuild", "Valley council votes to rebuild")
+    )
+    harbour = story_of("11")
+
+    report = run(valley)
+
+    assert report.total("post", "added") == imported.total("post", "added")
+    assert report.total("post", "updated") == 0
+    harbour.refresh_from_db()
+    assert harbour.headline.startswith("Council votes to rebuild")
+    other = imported_story("wordpress", "gazette.example/valley", "11")
+    assert other.headline.startswith("Valley council votes to rebuild") and other.pk != harbour.pk
+    for old, story in (("/?p=11", harbour), ("/valley/?p=11", other)):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, story.get_absolute_url()), old
