@@ -41,11 +41,12 @@ demo: venv ## Migrate, load demo content if the site is empty, serve on 127.0.0.
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk optimize_database -v 0
 	DJANGO_SETTINGS_MODULE=newsdesk.config.settings.dev $(BIN)/newsdesk serve --host $(HOST) --port $(PORT) --with-worker
 
-# One test process per core (pytest-xdist), each test file kept in one process for its fixtures.
+# One test process per core (pytest-xdist), each test file kept in one process for its fixtures,
+# the files in pytest-django's order: tests that commit (and empty the database) after the others.
 PYTEST_PROCESSES ?= auto
 
 test: venv browser varnish ## Run the whole suite, browser and Varnish tests included, one process per core
-	$(BIN)/pytest -n $(PYTEST_PROCESSES) --dist loadfile
+	$(BIN)/pytest -n $(PYTEST_PROCESSES) --dist loadfile --no-loadscope-reorder
 
 test-fast: venv ## Run the suite without slow and browser tests
 	$(BIN)/pytest -m "not slow and not browser"

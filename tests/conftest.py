@@ -13,10 +13,10 @@ def pytest_collection_modifyitems(items):
     """A file holds tests that commit (transactional_db, live_server) or rolled-back ones, not both.
 
     A test that commits ends by emptying the database its migrations filled (the root page, the
-    default site, the roles' groups). pytest-django runs such tests after all the others, but
-    `make test` runs the suite with pytest-xdist keeping each file in one process, so a
-    committing test in a file of plain tests would empty the database under the files that
-    process runs next.
+    default site, the roles' groups). pytest-django runs such tests after all the others, and
+    `make test` keeps that order (pytest-xdist's --no-loadscope-reorder) while it keeps each
+    file in one process: a committing test in a file of plain tests would empty the database
+    under the files that process runs next.
     """
     kinds: dict[str, set[str]] = {}
     for item in items:
