@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import caches
+from django.utils import translation
 
 from tests.common.db.sections import make_home, make_section
 
@@ -48,6 +49,15 @@ def _clean_caches():
     """Each test starts with empty caches, so nothing cached by another test leaks in."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to an edition activates its language
+    for the rest of the thread (as Django's LocaleMiddleware does), which leaked into the next
+    test that calls a service directly in the same process."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
