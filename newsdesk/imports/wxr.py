@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from newsdesk.imports.xml_stream import UnreadableExport, elements
 from newsdesk.wire.parsers.text import parse_date
-from newsdesk.wire.parsers.xml import local
+from newsdesk.wire.parsers.xml import local, namespace_of
 
 WP_NAMESPACES = {
     "http://wordpress.org/export/1.0/",
@@ -110,11 +110,6 @@ class Channel:
         return self.base_blog_url or self.base_site_url
 
 
-def _namespace(tag: str) -> str:
-    """The namespace of an ElementTree tag ("" for none); `local` gives its name."""
-    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
-
-
 def _text(element: Element | None) -> str:
     return (element.text or "") if element is not None else ""
 
@@ -132,7 +127,7 @@ def read_item(element: Element, namespace: str) -> ExportItem:
     """The fields of one `<item>` element."""
     excerpt = ""
     for child in element:
-        if local(child.tag) == "encoded" and _namespace(child.tag).startswith(_EXCERPT_PREFIX):
+        if local(child.tag) == "encoded" and namespace_of(child.tag).startswith(_EXCERPT_PREFIX):
             excerpt = _text(child)
     item = ExportItem(
         post_id=_wp(element, namespace, "post_id").strip(),
@@ -179,7 +174,7 @@ def read_export(path: Path) -> tuple[Channel, Iterator[tuple[str, Element]]]:
     namespace = ""
     first: Element | None = None
     for ancestors, element in stream:
-        element_namespace, name = _namespace(element.tag), local(element.tag)
+        element_namespace, name = namespace_of(element.tag), local(element.tag)
         if local(ancestors[-1].tag) != "channel":
             continue
         if name == "item":
@@ -207,7 +202,7 @@ def read_export(path: Path) -> tuple[Channel, Iterator[tuple[str, Element]]]:
     if not namespace and first is not None:
         # An export with no `wp:` element in its channel (some plugins write none) is known
         # by its first item's.
-        found = (_namespace(child.tag) for child in first.iter() if isinstance(child.tag, str))
+        found = (namespace_of(child.tag) for child in first.iter() if isinstance(child.tag, str))
         namespace = next((ns for ns in found if ns in WP_NAMESPACES), "")
     if not namespace:
         raise _not_wxr(path)

@@ -70,6 +70,11 @@ def _as_declared(data: bytes, notes: list[str]) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>' + text.encode("utf-8")
 
 
+def namespace_of(tag) -> str:
+    """The namespace of an ElementTree tag ("" for none), the part `local` leaves out."""
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
 def local(tag) -> str:
     """An element's name without its namespace."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
