@@ -3,6 +3,7 @@
 and peak memory.
 
     .venv/bin/python bench/wire_ingest.py [--items 10000] [--formats ninjs,newsml-g2,nitf,rss-2.0]
+        [--progress 1000]
 
 Writes N one-item files (taking turns among the formats, each with a headline, byline, dateline,
 tags, an HTML body of six paragraphs and, for ninjs, a picture association) into a throwaway
@@ -38,7 +39,21 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--formats", default=",".join(FORMATS))
-    return parser.parse_args()
+    parser.add_argument(
+        "--progress",
+        type=int,
+        default=1000,
+        help="Print the running rate, memory and load every N items (0: only the summary).",
+    )
+    args = parser.parse_args()
+    if args.items < 1:
+        parser.error("--items must be at least 1")
+    if args.progress < 0:
+        parser.error("--progress must be 0 or more")
+    unknown = set(args.formats.split(",")) - set(FORMATS)
+    if unknown:
+        parser.error(f"unknown format(s) {', '.join(sorted(unknown))}; known: {', '.join(FORMATS)}")
+    return args
 
 
 def configure_django(data_dir: str) -> None:
@@ -121,6 +136,10 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     args = parse_args()
     formats = args.formats.split(",")
@@ -154,16 +173,29 @@ def main() -> None:
             path.write_bytes(data)
             paths.append(path)
         before = peak_mib()
+        print(
+            f"{args.items} files written; ingesting (load {load()}, peak {before:.0f} MiB)",
+            flush=True,
+        )
         results = {}
         for label in ("first", "again"):
             start, cpu_start = time.perf_counter(), time.process_time()
             actions: dict[str, int] = {}
-            for path in paths:
+            for done, path in enumerate(paths, 1):
                 report = ingest_path(path, source=source)
                 if report.error:
                     sys.exit(f"{path}: {report.error}")
                 for outcome in report.outcomes:
                     actions[outcome.action] = actions.get(outcome.action, 0) + 1
+                if args.progress and done % args.progress == 0 and done < len(paths):
+                    # A long run on a shared machine may be stopped: what it did so far counts.
+                    wall, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+                    print(
+                        f"  {label:6} {done:>6}/{len(paths)}  {done / wall:8.1f} items/s of wall "
+                        f"time, {done / cpu:8.1f} per CPU second  ({wall:.0f} s, {cpu:.0f} s CPU; "
+                        f"peak {peak_mib():.0f} MiB; load {load()})",
+                        flush=True,
+                    )
             elapsed = time.perf_counter() - start
             results[label] = (elapsed, time.process_time() - cpu_start, actions)
         after = peak_mib()
@@ -176,6 +208,7 @@ def main() -> None:
             + ")"
         )
     print(f"  peak resident memory: {before:.0f} MiB after set-up, {after:.0f} MiB after ingest")
+    print(f"  load average at the end: {load()}")
 
 
 if __name__ == "__main__":
