@@ -65,6 +65,7 @@ migrations: venv ## Check that no model change lacks a migration
 BENCH_VENV ?= .bench-venv
 BENCH_DEBS := wrk nginx varnish varnish-modules
 BENCH_ARGS ?=
+API_BENCH_ARGS ?=
 
 bench-peers: venv ## Install the serving benchmark's peers: Debian packages (as root), granian and Isso in .bench-venv
 	@missing=""; for tool in wrk nginx varnishd; do command -v $$tool >/dev/null || [ -x /usr/sbin/$$tool ] || missing="$$missing $$tool"; done; \
@@ -84,7 +85,9 @@ bench-peers: venv ## Install the serving benchmark's peers: Debian packages (as 
 	  && $(BENCH_VENV)/isso/bin/pip install --quiet 'isso>=0.13,<0.15' 'granian>=2.8,<3'; } \
 	  || { rm -rf $(BENCH_VENV)/isso; echo "make bench: could not install isso and granian from PyPI into $(BENCH_VENV)/isso"; exit 1; }
 
-bench: bench-peers ## Breaking-news serving against nginx, Varnish, plain Wagtail, Isso; then live coverage, embedded and behind Varnish (BENCH_ARGS, LIVE_BENCH_ARGS=--help)
+bench: bench-peers ## The API's story list against its section page; breaking-news serving against nginx, Varnish, plain Wagtail, Isso; live coverage, embedded and behind Varnish (API_BENCH_ARGS, BENCH_ARGS, LIVE_BENCH_ARGS=--help)
+	@# First: it needs none of the peers, and the steps after it stop make when a goal is missed.
+	$(BIN)/python bench/api_story_list.py $(API_BENCH_ARGS)
 	$(BIN)/python -m bench.serving $(BENCH_ARGS)
 	$(BIN)/python bench/live_coverage.py --varnish $(LIVE_BENCH_ARGS)
 
