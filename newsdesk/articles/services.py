@@ -17,7 +17,7 @@ from django.utils import timezone
 from newsdesk.articles import fragments
 from newsdesk.articles.highlights import highlighted_excerpt
 from newsdesk.articles.models import Article, ArticleTag, BylineEntry, Correction
-from newsdesk.editions.services import current_edition
+from newsdesk.editions.services import current_edition, edition_locale
 from newsdesk.photos.services import with_renditions
 from newsdesk.search_index import in_language, plain_words
 
@@ -46,9 +46,7 @@ def published_stories(edition: str | None = None, *, section=None) -> QuerySet[A
     if section is not None:
         stories = Article.objects.published().filter(section=section)
     else:
-        stories = Article.objects.published().filter(
-            locale__language_code=edition or current_edition()
-        )
+        stories = Article.objects.published().filter(locale=edition_locale(edition))
     return (
         stories.newest_first()
         .select_related("section", "lead_photo", "locale")
@@ -113,7 +111,7 @@ def find_story(slug: str) -> Article:
     story = (
         Article.objects.published()
         .select_related("section", "locale")
-        .filter(locale__language_code=current_edition(), slug=slug)
+        .filter(locale=edition_locale(), slug=slug)
         .first()
     )
     if story is None:
@@ -210,7 +208,7 @@ def search_stories(
         # Only the ids of the newest matches, one more than the paginator's limit so that it
         # can still say "about 1,000"; then those ranked.
         newest = (
-            narrowed(Article.objects.published().filter(locale__language_code=edition))
+            narrowed(Article.objects.published().filter(locale=edition_locale(edition)))
             .newest_first()
             .only("pk", "first_published_at")
             .search(words, operator="and", order_by_relevance=False)
