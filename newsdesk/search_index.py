@@ -36,9 +36,10 @@ database. Queries built from Wagtail's query classes (`Phrase`, `PlainText`) pas
 
 import contextvars
 import copy
+import threading
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache, lru_cache
 
 from django.conf import settings
@@ -150,41 +151,75 @@ def in_language(language: str) -> Iterator[None]:
         _searched_language.reset(token)
 
 
+#: The saves that `indexed_once` holds back in this thread (or task): {model: {pk: object}}.
+_held_back: contextvars.ContextVar[dict[type, dict] | None] = contextvars.ContextVar(
+    "newsdesk_indexed_once", default=None
+)
+#: Models whose post_save search indexing goes through `_index_unless_held_back`, each with
+#: whether modelsearch indexed it on save when the handler was put in.
+_routed: dict[type, bool] = {}
+_routing = threading.Lock()
+
+
+def _index_unless_held_back(sender, instance, raw=False, **kwargs) -> None:
+    """modelsearch's post_save handler, except for a save inside `indexed_once` in this thread,
+    which is noted for the end of the block instead."""
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    held_back = _held_back.get()
+    if held_back is not None and sender in held_back:
+        if not raw:
+            held_back[sender][instance.pk] = instance
+        return
+    if _routed.get(sender):
+        post_save_signal_handler(instance, raw=raw, **kwargs)
+
+
+def _route_saves(model: type) -> bool:
+    """Put `_index_unless_held_back` in place of modelsearch's post_save handler for `model`,
+    once per process; whether modelsearch indexed the model on save."""
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    with _routing:
+        if model not in _routed:
+            _routed[model] = post_save.disconnect(post_save_signal_handler, sender=model)
+            post_save.connect(_index_unless_held_back, sender=model, weak=False)
+        return _routed[model]
+
+
 @contextmanager
 def indexed_once(model: type) -> Iterator[None]:
     """Each `model` object saved within is indexed once, at the end, not once per save.
 
     A story created and published by a batch command (an import, the wire) is saved three
     times (created, its revision noted, published), and every save re-indexed it for search and
-    for Wagtail's reference index: a third of an import's time. Within, the search index's
-    handler for `model` is off in this process, so this is for commands, not for requests
-    served beside other threads. Nothing is indexed when the block raises (its transaction
-    rolls back what it saved).
+    for Wagtail's reference index: a third of an import's time. Only this thread's saves are
+    held back (a ContextVar, and Wagtail's reference index switch is thread-local too): a web
+    process serving other requests beside it indexes theirs as usual. Nothing is indexed when
+    the block raises (its transaction rolls back what it saved).
     """
-    from django.db.models.signals import post_save
-    from modelsearch.signal_handlers import post_save_signal_handler
     from modelsearch.tasks import insert_or_update_object_task
     from wagtail.signal_handlers import disable_reference_index_auto_update
     from wagtail.tasks import update_reference_index_task
 
-    saved: dict[int, object] = {}
-
-    def note(instance, raw=False, **kwargs) -> None:
-        if not raw:
-            saved[instance.pk] = instance
-
-    was_connected = post_save.disconnect(post_save_signal_handler, sender=model)
-    post_save.connect(note, sender=model, weak=False)
+    indexes_on_save = _route_saves(model)
+    outer = _held_back.get() or {}
+    if model in outer:  # nested: the outer block indexes them
+        yield
+        return
+    saved: dict = {}
+    token = _held_back.set({**outer, model: saved})
+    # Wagtail's switch does not nest: within another model's block it is already on.
+    references_held = nullcontext() if outer else disable_reference_index_auto_update()
     try:
-        with disable_reference_index_auto_update():
+        with references_held:
             yield
     finally:
-        post_save.disconnect(note, sender=model)
-        if was_connected:
-            post_save.connect(post_save_signal_handler, sender=model)
+        _held_back.reset(token)
     meta = model._meta
     for pk in saved:
-        if was_connected:
+        if indexes_on_save:
             insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(pk))
         update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(pk))
 
