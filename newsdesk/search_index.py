@@ -44,7 +44,8 @@ from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
-from django.db.models import Avg, F
+from django.db.models import Avg, BooleanField, F
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.utils.translation import get_language_info
 from wagtail.search.backends import database
@@ -320,6 +321,49 @@ class BodyVectorOnly:
         if titled:
             return super().get_index_vectors(search_query)
         return [(F("index_entries__body"), 1.0)]
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """Without ranking (newest first), a story matches when its own entry does, looked up
+        as the stories are read in their order (`_entry_matches`), rather than through a join
+        to the entries: for a join PostgreSQL cannot tell that a word of one edition's language
+        is in a sixth of that edition's stories and hardly any other's, so it chose to read
+        every entry holding the word and hash them (0.4-0.6 s for a rare Russian or Arabic word
+        at a million stories), or a parallel walk whose start-up alone took 40-60 ms on a busy
+        machine (bench/million_stories.py, docs/performance.md)."""
+        from modelsearch.query import And, PlainText
+
+        if self.order_by_relevance or not isinstance(self.query, (PlainText, And)):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if self.get_index_vectors(None) != [(F("index_entries__body"), 1.0)]:
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        queryset = self.queryset.filter(_entry_matches(self.queryset, search_query))
+        return self._apply_ordering_and_scoring(queryset, F("pk"), start, stop, score_field)
+
+
+def _entry_matches(queryset, search_query) -> RawSQL:
+    """`EXISTS` the entry of the row's object whose body matches `search_query`, kept a subplan
+    (`OFFSET 0`: PostgreSQL does not turn such a subquery into a join), so that each row read is
+    one probe of the entries' (content type, object) index."""
+    from django.db import connections
+    from modelsearch.conf import get_app_config
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    IndexEntry = get_app_config().get_model("IndexEntry")
+    connection = connections[queryset.db]
+    compiler = queryset.query.get_compiler(connection=connection)
+    tsquery_sql, tsquery_params = compiler.compile(search_query.resolve_expression(queryset.query))
+    quote = connection.ops.quote_name
+    model = queryset.model
+    types = list(get_descendants_content_types_pks(model))
+    # Only quoted table and column names are put in; the values are parameters.
+    sql = (
+        f"EXISTS (SELECT 1 FROM {quote(IndexEntry._meta.db_table)} entry"  # noqa: S608
+        f" WHERE entry.content_type_id IN ({', '.join(['%s'] * len(types))})"
+        f" AND entry.object_id = ({quote(model._meta.db_table)}.{quote(model._meta.pk.column)})"
+        f"::varchar(50) AND entry.body @@ {tsquery_sql} OFFSET 0)"
+    )
+    return RawSQL(sql, [*types, *tsquery_params], output_field=BooleanField())  # noqa: S611
 
 
 def _is_postgres(backend) -> bool:

@@ -186,8 +186,6 @@ def search_stories(
         return published_stories().none()
 
     def narrowed(stories):
-        if section_id is not None:
-            stories = stories.filter(section_id=section_id)
         if author_id is not None:
             # A subquery on the database backends; a list of ids for OpenSearch/Elasticsearch.
             credited = BylineEntry.objects.filter(author_id=author_id)
@@ -199,16 +197,25 @@ def search_stories(
         return stories
 
     edition = current_edition()
+    # A section is in one edition (the form offers the edition's own): narrowed to a section,
+    # the edition's condition is left out, so that the section's partial index of published
+    # stories answers. With both, PostgreSQL ANDed the edition's index with the section's every
+    # story (237,000 rows read for a month's search in a section at a million stories).
     # The edition's stories, searched in its language: another form of a word finds them.
     with in_language(edition):
         if not best_match:
-            return narrowed(published_stories()).search(
+            return narrowed(published_stories(section=section_id)).search(
                 words, operator="and", order_by_relevance=False
             )
         # Only the ids of the newest matches, one more than the paginator's limit so that it
         # can still say "about 1,000"; then those ranked.
+        stories = Article.objects.published()
+        if section_id is not None:
+            stories = stories.filter(section_id=section_id)
+        else:
+            stories = stories.filter(locale=edition_locale(edition))
         newest = (
-            narrowed(Article.objects.published().filter(locale=edition_locale(edition)))
+            narrowed(stories)
             .newest_first()
             .only("pk", "first_published_at")
             .search(words, operator="and", order_by_relevance=False)
