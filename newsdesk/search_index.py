@@ -36,14 +36,16 @@ database. Queries built from Wagtail's query classes (`Phrase`, `PlainText`) pas
 
 import contextvars
 import copy
+import threading
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache, lru_cache
 
 from django.conf import settings
 from django.core.cache import cache as default_cache
-from django.db.models import Avg, F
+from django.db.models import Avg, BooleanField, F
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from django.utils.translation import get_language_info
 from wagtail.search.backends import database
@@ -150,41 +152,75 @@ def in_language(language: str) -> Iterator[None]:
         _searched_language.reset(token)
 
 
+#: The saves that `indexed_once` holds back in this thread (or task): {model: {pk: object}}.
+_held_back: contextvars.ContextVar[dict[type, dict] | None] = contextvars.ContextVar(
+    "newsdesk_indexed_once", default=None
+)
+#: Models whose post_save search indexing goes through `_index_unless_held_back`, each with
+#: whether modelsearch indexed it on save when the handler was put in.
+_routed: dict[type, bool] = {}
+_routing = threading.Lock()
+
+
+def _index_unless_held_back(sender, instance, raw=False, **kwargs) -> None:
+    """modelsearch's post_save handler, except for a save inside `indexed_once` in this thread,
+    which is noted for the end of the block instead."""
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    held_back = _held_back.get()
+    if held_back is not None and sender in held_back:
+        if not raw:
+            held_back[sender][instance.pk] = instance
+        return
+    if _routed.get(sender):
+        post_save_signal_handler(instance, raw=raw, **kwargs)
+
+
+def _route_saves(model: type) -> bool:
+    """Put `_index_unless_held_back` in place of modelsearch's post_save handler for `model`,
+    once per process; whether modelsearch indexed the model on save."""
+    from django.db.models.signals import post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    with _routing:
+        if model not in _routed:
+            _routed[model] = post_save.disconnect(post_save_signal_handler, sender=model)
+            post_save.connect(_index_unless_held_back, sender=model, weak=False)
+        return _routed[model]
+
+
 @contextmanager
 def indexed_once(model: type) -> Iterator[None]:
     """Each `model` object saved within is indexed once, at the end, not once per save.
 
     A story created and published by a batch command (an import, the wire) is saved three
     times (created, its revision noted, published), and every save re-indexed it for search and
-    for Wagtail's reference index: a third of an import's time. Within, the search index's
-    handler for `model` is off in this process, so this is for commands, not for requests
-    served beside other threads. Nothing is indexed when the block raises (its transaction
-    rolls back what it saved).
+    for Wagtail's reference index: a third of an import's time. Only this thread's saves are
+    held back (a ContextVar, and Wagtail's reference index switch is thread-local too): a web
+    process serving other requests beside it indexes theirs as usual. Nothing is indexed when
+    the block raises (its transaction rolls back what it saved).
     """
-    from django.db.models.signals import post_save
-    from modelsearch.signal_handlers import post_save_signal_handler
     from modelsearch.tasks import insert_or_update_object_task
     from wagtail.signal_handlers import disable_reference_index_auto_update
     from wagtail.tasks import update_reference_index_task
 
-    saved: dict[int, object] = {}
-
-    def note(instance, raw=False, **kwargs) -> None:
-        if not raw:
-            saved[instance.pk] = instance
-
-    was_connected = post_save.disconnect(post_save_signal_handler, sender=model)
-    post_save.connect(note, sender=model, weak=False)
+    indexes_on_save = _route_saves(model)
+    outer = _held_back.get() or {}
+    if model in outer:  # nested: the outer block indexes them
+        yield
+        return
+    saved: dict = {}
+    token = _held_back.set({**outer, model: saved})
+    # Wagtail's switch does not nest: within another model's block it is already on.
+    references_held = nullcontext() if outer else disable_reference_index_auto_update()
     try:
-        with disable_reference_index_auto_update():
+        with references_held:
             yield
     finally:
-        post_save.disconnect(note, sender=model)
-        if was_connected:
-            post_save.connect(post_save_signal_handler, sender=model)
+        _held_back.reset(token)
     meta = model._meta
     for pk in saved:
-        if was_connected:
+        if indexes_on_save:
             insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(pk))
         update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(pk))
 
@@ -285,6 +321,49 @@ class BodyVectorOnly:
         if titled:
             return super().get_index_vectors(search_query)
         return [(F("index_entries__body"), 1.0)]
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """Without ranking (newest first), a story matches when its own entry does, looked up
+        as the stories are read in their order (`_entry_matches`), rather than through a join
+        to the entries: for a join PostgreSQL cannot tell that a word of one edition's language
+        is in a sixth of that edition's stories and hardly any other's, so it chose to read
+        every entry holding the word and hash them (0.4-0.6 s for a rare Russian or Arabic word
+        at a million stories), or a parallel walk whose start-up alone took 40-60 ms on a busy
+        machine (bench/million_stories.py, docs/performance.md)."""
+        from modelsearch.query import And, PlainText
+
+        if self.order_by_relevance or not isinstance(self.query, (PlainText, And)):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        if self.get_index_vectors(None) != [(F("index_entries__body"), 1.0)]:
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        queryset = self.queryset.filter(_entry_matches(self.queryset, search_query))
+        return self._apply_ordering_and_scoring(queryset, F("pk"), start, stop, score_field)
+
+
+def _entry_matches(queryset, search_query) -> RawSQL:
+    """`EXISTS` the entry of the row's object whose body matches `search_query`, kept a subplan
+    (`OFFSET 0`: PostgreSQL does not turn such a subquery into a join), so that each row read is
+    one probe of the entries' (content type, object) index."""
+    from django.db import connections
+    from modelsearch.conf import get_app_config
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    IndexEntry = get_app_config().get_model("IndexEntry")
+    connection = connections[queryset.db]
+    compiler = queryset.query.get_compiler(connection=connection)
+    tsquery_sql, tsquery_params = compiler.compile(search_query.resolve_expression(queryset.query))
+    quote = connection.ops.quote_name
+    model = queryset.model
+    types = list(get_descendants_content_types_pks(model))
+    # Only quoted table and column names are put in; the values are parameters.
+    sql = (
+        f"EXISTS (SELECT 1 FROM {quote(IndexEntry._meta.db_table)} entry"  # noqa: S608
+        f" WHERE entry.content_type_id IN ({', '.join(['%s'] * len(types))})"
+        f" AND entry.object_id = ({quote(model._meta.db_table)}.{quote(model._meta.pk.column)})"
+        f"::varchar(50) AND entry.body @@ {tsquery_sql} OFFSET 0)"
+    )
+    return RawSQL(sql, [*types, *tsquery_params], output_field=BooleanField())  # noqa: S611
 
 
 def _is_postgres(backend) -> bool:

@@ -1,5 +1,7 @@
 """Saving updates its own search entry, not the whole index."""
 
+import contextvars
+
 import pytest
 from django.contrib.postgres.search import SearchVector
 from django.core.cache import cache
@@ -240,3 +242,28 @@ def test_a_failed_block_indexes_nothing_and_puts_the_handlers_back(section, inde
 
     story = make_story(section, "Bridge reopens")
     assert ("search", story.pk) in index_writes
+
+
+def test_only_the_blocks_own_saves_are_held_back(section, index_writes):
+    """A web process's other threads keep indexing their saves while a command's block holds
+    back its own. A new thread starts in a context of its own; a fresh context stands for it
+    here, on this thread's database connection."""
+    story = make_story(section, "Bridge reopens")
+    index_writes.clear()
+    with search_index.indexed_once(Article):
+        contextvars.Context().run(story.save)
+        assert ("search", story.pk) in index_writes
+        index_writes.clear()
+        story.save()
+        assert index_writes == []
+    assert ("search", story.pk) in index_writes
+
+
+def test_blocks_nest(section, index_writes):
+    with search_index.indexed_once(Article), search_index.indexed_once(Article):
+        story = make_story(section, "Dam holds after the storm", publish=False)
+        story.save_revision().publish()
+    assert [write for write in index_writes if write[1] == story.pk] == [
+        ("search", story.pk),
+        ("references", story.pk),
+    ]

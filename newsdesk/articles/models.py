@@ -298,6 +298,13 @@ class Article(
                 name="article_section_published",
                 condition=models.Q(live=True, first_published_at__isnull=False),
             ),
+            # An edition's published stories: its front page, latest stories and feeds, and
+            # the walk newest first of a reader's search (filtered by `editions.edition_locale`).
+            models.Index(
+                fields=["locale", "-first_published_at", "-id"],
+                name="article_edition_published",
+                condition=models.Q(live=True, first_published_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

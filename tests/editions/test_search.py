@@ -72,6 +72,26 @@ def test_search_page_of_the_russian_edition(client, translated):
     assert russian.headline in html
 
 
+@pytest.mark.parametrize(
+    "address", ["/ru/", "/ru/search/?q=выборов", "/ru/search/?q=выборов&order=best"]
+)
+def test_an_editions_stories_are_read_by_its_locale_not_through_the_locale_table(
+    client, translated, address
+):
+    """The edition's condition is its locale's id (a subquery), so that PostgreSQL reads the
+    edition's published stories from `article_edition_published` in date order. Through a join
+    to the locale table it walked every edition's stories instead: newest-first search at a
+    million stories spent most of its time there (bench/million_stories.py)."""
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200
+    stories = [q["sql"] for q in captured.captured_queries if 'FROM "articles_article"' in q["sql"]]
+    assert stories
+    for sql in stories:
+        assert '"wagtailcore_locale"."language_code" =' not in sql, sql
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's configurations")
 def test_postgresql_entries_are_built_with_the_stories_language(translated):
     from modelsearch.conf import get_app_config
