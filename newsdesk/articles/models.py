@@ -298,6 +298,14 @@ class Article(
                 name="article_section_published",
                 condition=models.Q(live=True, first_published_at__isnull=False),
             ),
+            # An edition's published stories: the story sitemap's pages, each a range of it
+            # (feeds.sitemaps.StoryPages), which otherwise read every entry of the edition in
+            # the locale index (bench/million_sitemaps.py, docs/apps/feeds.md).
+            models.Index(
+                fields=["locale", "-first_published_at", "-id"],
+                name="article_edition_published",
+                condition=models.Q(live=True, first_published_at__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
