@@ -13,9 +13,6 @@ from newsdesk.delivery import make_key, purge
 SITE_KEY = "nav"
 #: On the corrections page and feed: any story change may add a story to them.
 CORRECTIONS_KEY = "corrections"
-#: On where the story sitemap's pages start (feeds.sitemaps.StoryPages): only a story entering
-#: or leaving an edition's published stories, or its first publication changing, moves them.
-SITEMAP_STARTS_KEY = "sitemap-starts"
 
 
 def story_key(story_id: int) -> str:
@@ -40,16 +37,13 @@ def story_page_keys(context: dict) -> list[str]:
     return keys
 
 
-def story_change_keys(article, *, moved: bool = True) -> list[str]:
-    """What a change to `article` (publish, edit, correction, unpublish) purges; `moved`: it
-    entered, left or moved in its edition's published stories (not an edit or a correction).
+def story_change_keys(article) -> list[str]:
+    """What a change to `article` (publish, edit, correction, unpublish) purges.
 
     The story's versions in the other editions are purged too: their language switcher and
     `hreflang` name this one (and the sitemaps list it as their alternate).
     """
     keys = [story_key(article.pk), "front", "feed", "sitemap", "search", CORRECTIONS_KEY]
-    if moved:
-        keys.append(SITEMAP_STARTS_KEY)
     keys += [story_key(pk) for pk in translation_ids(article)]
     keys.append(make_key("section", article.section_id))
     for entry in article.byline_entries.all():
@@ -88,26 +82,21 @@ def story_urls(article) -> list[str]:
     return urls
 
 
-def purge_story(sender, instance, signal=None, **kwargs) -> None:
+def purge_story(sender, instance, **kwargs) -> None:
     """Receiver for Wagtail's published and unpublished signals, and for Article deletes.
 
     Publishing covers a new story, an edit or a correction of a live one (published as a new
     revision) and a scheduled story going live (`publish_scheduled` publishes its revision).
-    Publishing saves the story first, so `purge_story_saved` knows whether it moved.
     """
-    from wagtail.signals import published
-
     if instance.pk:
-        keys = story_change_keys(instance, moved=signal is not published)
-        purge(keys, urls=lambda: story_urls(instance))
+        purge(story_change_keys(instance), urls=lambda: story_urls(instance))
 
 
 def purge_story_saved(sender, instance, created: bool = False, **kwargs) -> None:
     """Receiver for post_save: a live story saved, by publishing or outside it (an import, a
-    script)."""
+    script), and so a story whose first publication an import changed."""
     if instance.live and instance.first_published_at:
-        keys = story_change_keys(instance, moved=instance.moved_in_edition())
-        purge(keys, urls=lambda: story_urls(instance))
+        purge(story_change_keys(instance), urls=lambda: story_urls(instance))
 
 
 def purge_tag(sender, instance, **kwargs) -> None:

@@ -298,8 +298,9 @@ class Article(
                 name="article_section_published",
                 condition=models.Q(live=True, first_published_at__isnull=False),
             ),
-            # An edition's published stories: its front page, latest stories and feeds, and
-            # the walk newest first of a reader's search (filtered by `editions.edition_locale`).
+            # An edition's published stories: its front page, latest stories and feeds, the
+            # walk newest first of a reader's search (filtered by `editions.edition_locale`),
+            # and the story sitemap's pages, each a range of it (feeds.sitemaps.StoryPages).
             models.Index(
                 fields=["locale", "-first_published_at", "-id"],
                 name="article_edition_published",
@@ -310,45 +311,12 @@ class Article(
     def __str__(self) -> str:
         return self.headline
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        story = super().from_db(db, field_names, values)
-        story._stored_place = story.place_in_edition()
-        return story
-
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._stored_place = self.place_in_edition()
-
-    def with_content_json(self, content):
-        # A revision made an Article keeps the stored story's `live` and `first_published_at`
-        # (DraftStateMixin), so it stands where the stored story stood.
-        story = super().with_content_json(content)
-        story._stored_place = getattr(self, "_stored_place", None)
-        return story
-
     def save(self, *args, **kwargs):
         if not self.locale_id:
             self.locale = self.get_default_locale()
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
-        self._stored_place = self.place_in_edition()
-
-    def place_in_edition(self) -> tuple | None:
-        """Where the story stands in its edition's published stories, newest first: whether it
-        is published, its first publication and its edition (None when they were not read)."""
-        read = self.__dict__  # as get_deferred_fields(), for three fields of every story read
-        if not ("live" in read and "first_published_at" in read and "locale_id" in read):
-            return None
-        published = self.live and self.first_published_at is not None
-        return (published, self.first_published_at if published else None, self.locale_id)
-
-    def moved_in_edition(self) -> bool:
-        """Whether the story entered, left or moved in its edition's published stories since it
-        was read or last saved (True when that is not known): `post_save` receivers ask."""
-        stored = getattr(self, "_stored_place", None)
-        return stored is None or stored != self.place_in_edition()
 
     def get_default_locale(self):
         """A new story is in its section's edition."""

@@ -2,6 +2,8 @@
 each with `hreflang` alternates naming its published translations in the other editions; and
 a Google News sitemap of the edition's stories of the last two days."""
 
+import logging
+import time
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
@@ -12,11 +14,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from newsdesk.articles.addresses import StoryAddresses
-from newsdesk.articles.cache_keys import SITEMAP_STARTS_KEY
 from newsdesk.articles.models import Article
-from newsdesk.delivery import cached_fragment
+from newsdesk.delivery import shared_cache
 from newsdesk.editions.services import alternates, current_edition, language_of
 from newsdesk.sections.models import SectionPage
+
+logger = logging.getLogger(__name__)
 
 
 class EditionSitemap(Sitemap):
@@ -65,40 +68,78 @@ STORY_FIELDS = (
 )
 
 
+#: A sitemap file lists at most 50,000 addresses (sitemaps.org).
+MOST_ENTRIES = 50_000
+
+
+def clock() -> float:
+    """Now, in seconds since the epoch: the hours of `StoryPages.LIFETIME` are counted on it."""
+    return time.time()
+
+
 class StoryPages(Paginator):
     """The story sitemap's pages, each read from where it starts (keyset), not by `OFFSET`.
 
     Django's paginator counts the stories on every request and reads a page with `OFFSET`,
     which reads and skips every story before it: the last of 200 pages took 5 s at a million
     stories. Here one query finds where each page starts (the date and id of every
-    `per_page`-th story, newest first), kept as a fragment until a story enters or leaves the
-    edition's published stories or its first publication changes (`SITEMAP_STARTS_KEY`; not on
-    an edit), and a page reads its stories from its start along the newest-first index. Django's
+    `per_page`-th story, newest first), and a page holds the stories from its start up to the
+    next page's start along the newest-first index (the first page: from the newest story; the
+    last: to the oldest). So the pages hold every story once, whatever was published, withdrawn
+    or moved since the starts were found: stale starts only make a page a little longer or
+    shorter (never longer than `MOST_ENTRIES`). The starts are found once per `LIFETIME` (an
+    hour, on the clock, the same in every process) and shared (delivery's `shared_cache`); the
+    index and the pages are kept no longer than the period whose starts they used
+    (`seconds_left`), so the pages served together always share their starts. Django's
     paginator otherwise: its page numbers, its `Page`, its errors.
     """
 
+    #: Seconds where the pages start is kept: a page grows at most by the stories published in
+    #: its span within that time, and the edition's stories are read again once per period.
+    LIFETIME = 3600
+
     def __init__(self, stories, per_page: int, name: str):
         super().__init__(stories, per_page)
-        self.name = name
+        self.period = int(clock() // self.LIFETIME)
+        self.name = f"{name}:{self.period}"
+
+    @classmethod
+    def seconds_left(cls) -> int:
+        """Seconds until where the pages start is found again: as long as a page, or the index
+        that counts them, may be kept (ask before the page is made)."""
+        return max(1, int(cls.LIFETIME - clock() % cls.LIFETIME))
 
     @cached_property
     def starts(self) -> list[tuple]:
         """`(first_published_at, id)` of the first story of each page (the stories come
-        newest first, `items()`)."""
+        newest first, `items()`), as the first process to find them in this period found them."""
+        cache = shared_cache()
+        try:
+            found = cache.get(self.name)
+        except Exception:
+            logger.exception("The shared cache cannot be read; finding %s without it", self.name)
+            return self.find_starts()
+        if found is not None:
+            return found
+        found = self.find_starts()
+        try:
+            # The first found is kept: every process then makes its pages from the same starts.
+            if not cache.add(self.name, found, timeout=self.seconds_left() + 1):
+                found = cache.get(self.name, found)
+        except Exception:
+            logger.exception("Could not keep %s", self.name)
+        return found
 
-        def find() -> tuple[list[tuple], list[str]]:
-            position = Window(
-                RowNumber(), order_by=[F("first_published_at").desc(), F("pk").desc()]
-            )
-            found = (
-                self.object_list.annotate(position=position)
-                .annotate(offset=Mod(F("position") - 1, self.per_page))
-                .filter(offset=0)
-                .values_list("first_published_at", "pk")
-            )
-            return list(found), [SITEMAP_STARTS_KEY]
-
-        return cached_fragment(self.name, find)[0]
+    def find_starts(self) -> list[tuple]:
+        """Where each page starts, from the stories as they are now (one query)."""
+        position = Window(RowNumber(), order_by=[F("first_published_at").desc(), F("pk").desc()])
+        found = (
+            self.object_list.annotate(position=position)
+            .annotate(offset=Mod(F("position") - 1, self.per_page))
+            .filter(offset=0)
+            .values_list("first_published_at", "pk")
+        )
+        return list(found)
 
     @cached_property
     def num_pages(self) -> int:
@@ -106,18 +147,31 @@ class StoryPages(Paginator):
 
     def page(self, number) -> Page:
         number = self.validate_number(number)
-        if not self.starts:
-            return self._get_page([], number, self)
-        published, pk = self.starts[number - 1]
-        stories = self.object_list.filter(first_published_at__lte=published).exclude(
-            first_published_at=published, pk__gt=pk
-        )
-        return self._get_page(list(stories[: self.per_page]), number, self)
+        stories = self.object_list
+        if number > 1:  # from its start; the first page from the newest story
+            published, pk = self.starts[number - 1]
+            stories = stories.filter(first_published_at__lte=published).exclude(
+                first_published_at=published, pk__gt=pk
+            )
+        if number < len(self.starts):  # up to the next page's start; the last to the oldest
+            published, pk = self.starts[number]
+            stories = stories.filter(first_published_at__gte=published).exclude(
+                first_published_at=published, pk__lte=pk
+            )
+        found = list(stories[: MOST_ENTRIES + 1])
+        if len(found) > MOST_ENTRIES:
+            logger.warning(
+                "Page %s of %s holds more than %s stories: the oldest wait for the next period",
+                number,
+                self.name,
+                MOST_ENTRIES,
+            )
+        return self._get_page(found[:MOST_ENTRIES], number, self)
 
 
 class StorySitemap(EditionSitemap):
-    """The edition's published stories, newest first; 5,000 a page, so a million stories take
-    200 pages, each read from where it starts (StoryPages)."""
+    """The edition's published stories, newest first; about 5,000 a page, so a million stories
+    take 200 pages, each read from where it starts to where the next starts (StoryPages)."""
 
     limit = 5000
     changefreq = "daily"

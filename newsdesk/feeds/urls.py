@@ -1,4 +1,3 @@
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from newsdesk.delivery import cached_page
@@ -37,12 +36,13 @@ def feed_patterns():
             yield path(f"{address}{kind}/", view, name=f"{name}-{kind}")
 
 
-# Sitemaps carry `sitemap`.
+# Sitemaps carry `sitemap`; the index and the story sitemap's pages are kept no longer than
+# where those pages start (views.sitemap_index, views.sitemap).
 urlpatterns = [
     *feed_patterns(),
     path(
         "sitemap.xml",
-        cached_page("sitemap")(sitemap_views.index),
+        cached_page("sitemap")(views.sitemap_index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
         name="sitemap-index",
     ),
@@ -55,7 +55,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        cached_page("sitemap")(sitemap_views.sitemap),
+        cached_page("sitemap")(views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -1,13 +1,15 @@
-"""`robots.txt` and the Google News sitemap. HTTP only: the lists are in sitemaps.py."""
+"""`robots.txt`, the sitemaps' views and the Google News sitemap. HTTP only: the lists are in
+sitemaps.py."""
 
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from newsdesk.delivery import tag_response
 from newsdesk.editions.services import current_edition, edition_codes, in_edition
 from newsdesk.feeds.feeds import site_name
-from newsdesk.feeds.sitemaps import SITEMAPS
+from newsdesk.feeds.sitemaps import SITEMAPS, StoryPages
 
 #: Outside the editions: the admin and moderation (its digest links and scoring endpoint).
 SITE_FOLDERS = [("wagtailadmin_home", ()), ("moderation:unsubscribe", ("0",))]
@@ -64,3 +66,19 @@ def news_sitemap(request: HttpRequest) -> TemplateResponse:
         "language": current_edition(),
     }
     return response
+
+
+def sitemap_index(request: HttpRequest, **kwargs) -> TemplateResponse:
+    """The edition's sitemap index (Django's), kept no longer than the story sitemap's pages
+    start where it counted them (StoryPages.seconds_left)."""
+    lifetime = StoryPages.seconds_left()  # before the pages are counted
+    return tag_response(sitemap_views.index(request, **kwargs), [], lifetime=lifetime)
+
+
+def sitemap(request: HttpRequest, section: str, **kwargs) -> TemplateResponse:
+    """One page of one of the edition's sitemaps (Django's); a page of stories is kept no longer
+    than its start and end stay where they were (StoryPages.seconds_left), so the pages served
+    together hold every story once."""
+    lifetime = StoryPages.seconds_left() if section == "stories" else None
+    response = sitemap_views.sitemap(request, section=section, **kwargs)
+    return tag_response(response, [], lifetime=lifetime)

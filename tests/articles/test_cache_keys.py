@@ -23,11 +23,11 @@ def story(section, author):
     return make_story(section, "Offensive begins", byline=[author], tags=["border"])
 
 
-def change_keys(story, author, *, moved: bool = False) -> set[str]:
-    """What a change to `story` purges; `moved`: it entered, left or moved in its edition's
-    published stories, so where the story sitemap's pages start is purged too."""
+def change_keys(story, author) -> set[str]:
+    """What a change to `story` purges, whether it entered, left or moved in its edition's
+    published stories or not (the sitemap's pages follow it without more: feeds.sitemaps)."""
     tag = story.tags.get()
-    keys = {
+    return {
         f"story-{story.pk}",
         "front",
         "feed",
@@ -38,7 +38,6 @@ def change_keys(story, author, *, moved: bool = False) -> set[str]:
         f"author-{author.pk}",
         f"tag-{tag.pk}",
     }
-    return keys | {"sitemap-starts"} if moved else keys
 
 
 def test_publishing_purges_the_story_and_the_lists_it_joins(
@@ -46,11 +45,10 @@ def test_publishing_purges_the_story_and_the_lists_it_joins(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         story = make_story(section, "Offensive begins", byline=[author], tags=["border"])
-    assert change_keys(story, author, moved=True) <= purges.purged_keys()
+    assert change_keys(story, author) <= purges.purged_keys()
 
 
 def test_editing_a_live_story_purges_it(story, author, purges, django_capture_on_commit_callbacks):
-    """An edit leaves the story where it was among its edition's (no `sitemap-starts`)."""
     # As the editor reads it: `story` itself has not seen its publication (a revision did).
     story = Article.objects.get(pk=story.pk)
     purges.purges.clear()
@@ -74,34 +72,30 @@ def test_unpublishing_purges_the_story(story, author, purges, django_capture_on_
     purges.purges.clear()
     with django_capture_on_commit_callbacks(execute=True):
         story.unpublish()
-    assert purges.purged_keys() == change_keys(story, author, moved=True)
+    assert purges.purged_keys() == change_keys(story, author)
 
 
-def test_republishing_a_story_purges_where_sitemap_pages_start(
-    story, author, purges, django_capture_on_commit_callbacks
-):
+def test_republishing_a_story_purges_it(story, author, purges, django_capture_on_commit_callbacks):
     """Back in the published stories after a withdrawal, at its first publication's place."""
     story.unpublish()
     purges.purges.clear()
     with django_capture_on_commit_callbacks(execute=True):
         Article.objects.get(pk=story.pk).save_revision().publish()
-    assert purges.purged_keys() == change_keys(story, author, moved=True)
+    assert purges.purged_keys() == change_keys(story, author)
 
 
-@pytest.mark.parametrize("moved", [False, True])
-def test_a_live_story_saved_purges_where_sitemap_pages_start_if_it_moved(
-    story, author, moved, purges, django_capture_on_commit_callbacks
+def test_a_live_story_saved_outside_publishing_purges_it(
+    story, author, purges, django_capture_on_commit_callbacks
 ):
-    """Saved outside publishing (an import), a story whose first publication changed moves
-    among its edition's stories; one whose first publication stayed does not."""
+    """Saved by an import that changed its first publication, the story moves among its
+    edition's: the lists that show it, its sitemap page among them, are purged as for an edit."""
     found = Article.objects.get(pk=story.pk)
     purges.purges.clear()
     with django_capture_on_commit_callbacks(execute=True):
         found.kicker = "Analysis"
-        if moved:
-            found.first_published_at -= timedelta(days=3)
+        found.first_published_at -= timedelta(days=3)
         found.save()
-    assert purges.purged_keys() == change_keys(story, author, moved=moved)
+    assert purges.purged_keys() == change_keys(story, author)
 
 
 def test_a_scheduled_story_going_live_purges_it(

@@ -178,3 +178,26 @@ def test_the_first_author_of_an_edition_purges_its_stored_search_pages(
     again = wsgi_client.get(url)
     assert again["X-Newsdesk-Cache"] == "miss"
     assert ">Nadia<" in again.content.decode()
+
+
+def test_a_story_sitemap_page_shows_a_published_story_and_drops_a_withdrawn_one(
+    wsgi_client, section, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Where the story sitemap's pages start is kept for an hour; the stored page is not: a
+    publication or a withdrawal purges it (`sitemap`), and its stories are read again."""
+    from newsdesk.feeds import sitemaps
+
+    period = sitemaps.StoryPages.LIFETIME
+    monkeypatch.setattr(sitemaps, "clock", lambda: 1_800_000_000 // period * period + 600.0)
+    make_story(section, "Kept story", published_at=days_ago(3))
+    assert "/kept-story/" in wsgi_client.get("/en/sitemap-stories.xml").content.decode()
+    assert wsgi_client.get("/en/sitemap-stories.xml")["X-Newsdesk-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        added = make_story(section, "Added story", published_at=days_ago(4))
+    page = wsgi_client.get("/en/sitemap-stories.xml")
+    assert page["X-Newsdesk-Cache"] == "miss"
+    assert "/added-story/" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        added.unpublish()
+    page = wsgi_client.get("/en/sitemap-stories.xml").content.decode()
+    assert "/added-story/" not in page and "/kept-story/" in page

@@ -7,10 +7,35 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from newsdesk.articles.models import Article
+from newsdesk.editions.services import in_edition
+from newsdesk.feeds import sitemaps
+from newsdesk.feeds.sitemaps import StoryPages, StorySitemap
 from tests.common.db.articles import days_ago, make_story
 
 pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+class Clock:
+    """The sitemaps' clock, ten minutes into a period of where story pages start, so a test
+    does not see the period turn unless it says so."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000 // StoryPages.LIFETIME * StoryPages.LIFETIME + 600.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def next_period(self) -> None:
+        self.now += StoryPages.LIFETIME
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch) -> Clock:
+    clock = Clock()
+    monkeypatch.setattr(sitemaps, "clock", clock)
+    return clock
 
 
 def locations(response) -> list[str]:
@@ -38,7 +63,7 @@ def test_section_sitemap_lists_sections(client, section):
 
 # Pinned: a change that adds a query per story, section or translation fails here. Each is
 # measured after a first request, which reads the navigation every template response reads, and
-# where the story sitemap's pages start (kept until a publication purges `sitemap-starts`).
+# where the story sitemap's pages start (found once an hour: StoryPages.LIFETIME).
 # The index: the sections' pages and their dates (3), how many sections and news stories (2).
 SITEMAP_INDEX_QUERIES = 5
 # How many stories, and the stories.
@@ -67,7 +92,7 @@ def test_sitemap_query_counts_do_not_grow_with_stories(
 def test_sitemap_index_reads_only_where_story_pages_start(client, section):
     """Django's index reads every item of a sitemap with a `lastmod` to date it: a million
     stories. Ours reads the first story of each page of 5,000 (one query), and no story after a
-    first request until a publication."""
+    first request until the next period (an hour)."""
     make_story(section, "One")
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/en/sitemap.xml").status_code == 200
@@ -92,18 +117,26 @@ def story_pages(client, count: int) -> list[list[str]]:
     ]
 
 
+def make_five(section) -> list:
+    """Stories 0 to 4, newest first 3, 2 and 1 (published the same second), 4, 0: in pages of 2,
+    [story-3, story-2], [story-1, story-4], [story-0]."""
+    same_second = days_ago(1).replace(microsecond=0)
+    return [
+        make_story(section, f"Story {n}", published_at=when)
+        for n, when in enumerate(
+            [days_ago(5), same_second, same_second, days_ago(0.5), days_ago(3)]
+        )
+    ]
+
+
 def test_story_sitemap_pages_follow_each_other_without_offset(
     client, section, monkeypatch, django_assert_num_queries
 ):
     """Pages of 2 (for the test; 5,000 on the site) hold every story once, newest first, two
     stories published the same second included; a page is read from its start, not skipped to
     with OFFSET; a page past the last and a page that is not a number are 404s."""
-    from newsdesk.feeds.sitemaps import StorySitemap
-
     monkeypatch.setattr(StorySitemap, "limit", 2)
-    same_second = days_ago(1).replace(microsecond=0)
-    for n, when in enumerate([days_ago(5), same_second, same_second, days_ago(0.5), days_ago(3)]):
-        make_story(section, f"Story {n}", published_at=when)
+    make_five(section)
     make_story(section, "Draft", publish=False)
     assert story_pages(client, 3) == [
         ["story-3", "story-2", "story-1"][:2],
@@ -118,20 +151,6 @@ def test_story_sitemap_pages_follow_each_other_without_offset(
     assert client.get("/en/sitemap-stories.xml?p=0").status_code == 404
 
 
-def test_publishing_a_story_adds_it_to_the_story_sitemap_pages(
-    client, section, monkeypatch, django_capture_on_commit_callbacks
-):
-    """Where pages start is kept between requests: a publication purges it with the pages."""
-    from newsdesk.feeds.sitemaps import StorySitemap
-
-    monkeypatch.setattr(StorySitemap, "limit", 1)
-    make_story(section, "First")
-    assert story_pages(client, 1) == [["first"]]
-    with django_capture_on_commit_callbacks(execute=True):
-        make_story(section, "Second")
-    assert story_pages(client, 2) == [["second"], ["first"]]
-
-
 def starts_found(client) -> bool:
     """Whether the sitemap index looked for where the story sitemap's pages start."""
     with CaptureQueriesContext(connection) as captured:
@@ -139,28 +158,113 @@ def starts_found(client) -> bool:
     return any("ROW_NUMBER() OVER" in q["sql"] for q in captured.captured_queries)
 
 
-def test_editing_a_story_keeps_where_story_pages_start(
-    client, section, monkeypatch, django_capture_on_commit_callbacks
+def test_stories_published_withdrawn_or_moved_within_a_period_are_listed_once(
+    client, section, clock, monkeypatch, django_capture_on_commit_callbacks
 ):
-    """An edit purges the sitemaps (an entry's date and address change) but not where their
-    pages start; a story whose first publication moves it among the others does."""
-    from newsdesk.articles.models import Article
-    from newsdesk.feeds.sitemaps import StorySitemap
-
-    monkeypatch.setattr(StorySitemap, "limit", 1)
-    make_story(section, "First", published_at=days_ago(2))
-    second = make_story(section, "Second", published_at=days_ago(1))
-    assert starts_found(client)
+    """Where pages start is found once a period, not again after each change: a page holds the
+    stories from its start to the next page's, so a story published before a boundary or newer
+    than all joins a page, a withdrawn one leaves it, one an import moves moves, and each is
+    listed once; the next period splits the pages evenly again."""
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    stories = make_five(section)
+    assert story_pages(client, 3) == [["story-3", "story-2"], ["story-1", "story-4"], ["story-0"]]
     with django_capture_on_commit_callbacks(execute=True):
-        second.headline = "Second, updated"
-        second.save_revision().publish()
-    assert not starts_found(client)
-    with django_capture_on_commit_callbacks(execute=True):
-        moved = Article.objects.get(pk=second.pk)
-        moved.first_published_at = days_ago(3)
+        make_story(section, "Before the boundary", published_at=days_ago(0.75))
+        make_story(section, "Newest")
+        stories[4].unpublish()
+        moved = Article.objects.get(pk=stories[0].pk)
+        moved.first_published_at = days_ago(2)
         moved.save()
+    assert not starts_found(client)
+    assert story_pages(client, 3) == [
+        ["newest", "story-3", "before-the-boundary", "story-2"],
+        ["story-1", "story-0"],
+        [],
+    ]
+    clock.next_period()
     assert starts_found(client)
-    assert story_pages(client, 2) == [["first"], ["second"]]
+    assert story_pages(client, 3) == [
+        ["newest", "story-3"],
+        ["before-the-boundary", "story-2"],
+        ["story-1", "story-0"],
+    ]
+
+
+def page_slugs(pages: StoryPages) -> list[list[str]]:
+    return [[story.slug for story in pages.page(n).object_list] for n in pages.page_range]
+
+
+def test_pages_read_between_stale_starts_hold_every_story_once(section, monkeypatch):
+    """Starts found before a story was published before a page's boundary, and before a page's
+    first story was withdrawn: reading `limit` stories from each start dropped the story pushed
+    past the limit, then listed the story after the withdrawn one twice."""
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    stories = make_five(section)
+    with in_edition("en"):
+        pages = StorySitemap().paginator
+        assert page_slugs(pages) == [["story-3", "story-2"], ["story-1", "story-4"], ["story-0"]]
+        make_story(section, "Before the boundary", published_at=days_ago(0.75))
+        assert page_slugs(pages) == [
+            ["story-3", "before-the-boundary", "story-2"],
+            ["story-1", "story-4"],
+            ["story-0"],
+        ]
+        stories[1].unpublish()
+        assert page_slugs(pages) == [
+            ["story-3", "before-the-boundary", "story-2"],
+            ["story-4"],
+            ["story-0"],
+        ]
+
+
+def test_the_index_and_story_pages_are_kept_no_longer_than_their_starts(client, section):
+    """Pages made from one period's starts are not served beside pages made from the next's
+    (they would split the stories elsewhere): the index, which counts the pages, and the story
+    pages expire when the period ends; the section sitemap keeps the usual lifetime."""
+    make_story(section, "One")
+    left = f"s-maxage={StoryPages.LIFETIME - 600}"  # the clock is ten minutes into a period
+    assert left in client.get("/en/sitemap.xml")["Cache-Control"]
+    assert left in client.get("/en/sitemap-stories.xml")["Cache-Control"]
+    assert left not in client.get("/en/sitemap-sections.xml")["Cache-Control"]
+
+
+def test_where_pages_start_is_the_first_found_in_a_period(section, monkeypatch):
+    """Two processes finding the starts at once, a story published between: the second uses
+    the starts the first kept, so their pages agree."""
+    from newsdesk.delivery import shared_cache
+
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    make_five(section)
+    with in_edition("en"):
+        kept = StorySitemap().paginator.starts
+        make_story(section, "Newest")
+        cache = shared_cache()
+        read = cache.get
+        asked = []
+
+        def missing_once(key, default=None):
+            asked.append(key)
+            return default if len(asked) == 1 else read(key, default)
+
+        monkeypatch.setattr(cache, "get", missing_once)
+        second = StorySitemap().paginator
+        assert second.find_starts() != kept
+        assert second.starts == kept and len(asked) == 2
+
+
+def test_a_page_never_holds_more_than_a_sitemap_may(section, monkeypatch, caplog):
+    """A sitemap lists at most 50,000 addresses: stale starts never make a page longer (the
+    oldest of its stories wait for the next period), and the log says so."""
+    monkeypatch.setattr(sitemaps, "MOST_ENTRIES", 3)
+    monkeypatch.setattr(StorySitemap, "limit", 2)
+    make_five(section)
+    with in_edition("en"):
+        pages = StorySitemap().paginator
+        assert pages.num_pages == 3
+        make_story(section, "Newest")
+        make_story(section, "Newer", published_at=days_ago(0.1))
+        assert page_slugs(pages)[0] == ["newest", "newer", "story-3"]
+    assert "holds more than 3 stories" in caplog.text
 
 
 @pytest.mark.parametrize(
@@ -171,8 +275,6 @@ def test_story_sitemap_addresses_are_the_stories_own(client, section, section_sl
     one the story page answers at, percent-encoded as reverse() does (a Cyrillic slug too),
     dated in the site's time zone: published at 21:30 UTC, a story of a site in Almaty (UTC+5)
     is dated the next day."""
-    from newsdesk.articles.models import Article
-
     settings.TIME_ZONE = "Asia/Almaty"
     section.slug = section_slug
     section.save_revision().publish()
