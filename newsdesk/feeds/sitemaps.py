@@ -16,7 +16,7 @@ from django.utils.functional import cached_property
 from newsdesk.articles.addresses import StoryAddresses
 from newsdesk.articles.models import Article
 from newsdesk.delivery import shared_cache
-from newsdesk.editions.services import alternates, current_edition, language_of
+from newsdesk.editions.services import alternates, current_edition, edition_locale, language_of
 from newsdesk.sections.models import SectionPage
 
 logger = logging.getLogger(__name__)
@@ -184,7 +184,8 @@ class StorySitemap(EditionSitemap):
         # Rows, not Articles: making 5,000 ClusterableModel instances was most of a page's time.
         return (
             Article.objects.published()
-            .filter(locale__language_code=current_edition())
+            # The edition's locale id, so that its index of published stories answers.
+            .filter(locale=edition_locale())
             .newest_first()
             .annotate(section_slug=F("section__slug"), language=F("locale__language_code"))
             .values_list(*STORY_FIELDS, named=True)
@@ -274,7 +275,7 @@ class NewsSitemap(Sitemap):
         since = (self.now or timezone.now()) - self.WINDOW
         return (
             Article.objects.published()
-            .filter(locale__language_code=current_edition(), first_published_at__gte=since)
+            .filter(locale=edition_locale(), first_published_at__gte=since)
             .newest_first()
             .select_related("section", "locale")
             .only(
