@@ -13,7 +13,7 @@ LICENCES = {
 
 
 def _percent(value: float) -> str:
-    return f"{100 * value:.1f}%"
+    return f"{100 * value:.2f}%"
 
 
 def model_card(model: AbuseModel, model_path: Path, command: str) -> str:
@@ -31,12 +31,14 @@ def model_card(model: AbuseModel, model_path: Path, command: str) -> str:
         "Two logistic regressions (abuse: insult, obscenity, hate, any toxicity; threat of "
         "violence) over hashed, TF-IDF weighted character n-grams "
         f"(lengths {', '.join(map(str, spec.char_sizes))}) and words and word pairs, "
-        f"{spec.buckets:,} buckets, read after `newsdesk.moderation.matching.normalise` "
+        f"{spec.buckets:,} buckets, words weighted {spec.word_weight} beside the characters, "
+        "read after `newsdesk.moderation.matching.normalise` "
         "(case, accents, spelt-out letters, look-alike digits and letters of the other alphabet). "
         f"Regularisation C = {meta.get('strength')} (abuse), {meta.get('threat_strength')} "
         "(threat, class-balanced, on rows with a threat label only)"
         + (
-            "; features scaled by naive Bayes log-count ratios (NB-LR)."
+            "; features scaled by naive Bayes log-count ratios (NB-LR, smoothing "
+            f"{meta.get('smoothing', 1.0)} for abuse, 1.0 for threat)."
             if meta.get("naive_bayes")
             else "."
         ),

@@ -166,20 +166,29 @@ def log_count_ratio(features, labels: np.ndarray, alpha: float = 1.0) -> np.ndar
     """How much more often each bucket occurs in positive rows than in negative ones (log).
 
     Scaling the features by it before the regression (NB-LR, Wang and Manning 2012) helped on
-    the dev splits; the scale folds into the weights, so scoring does not change.
+    the dev splits; the scale folds into the weights, so scoring does not change. `alpha` is
+    added to every bucket's sum on both sides: the smaller it is, the further the ratio of a
+    bucket seen on one side only moves from zero.
     """
     positive = alpha + np.asarray(features[labels == 1].sum(axis=0)).ravel()
     negative = alpha + np.asarray(features[labels == 0].sum(axis=0)).ravel()
     return np.log((positive / positive.sum()) / (negative / negative.sum()))
 
 
-def _fit(features, labels: np.ndarray, strength: float, balanced: bool, naive_bayes: bool):
+def _fit(
+    features,
+    labels: np.ndarray,
+    strength: float,
+    balanced: bool,
+    naive_bayes: bool,
+    smoothing: float = 1.0,
+):
     """Weights per bucket and the intercept of a logistic regression of `labels`."""
     from sklearn.linear_model import LogisticRegression
 
     if len(set(labels.tolist())) < 2:
         return np.zeros(features.shape[1]), -10.0 if not labels.any() else 10.0
-    ratio = log_count_ratio(features, labels) if naive_bayes else None
+    ratio = log_count_ratio(features, labels, smoothing) if naive_bayes else None
     scaled = features.multiply(ratio).tocsr() if ratio is not None else features
     classifier = LogisticRegression(
         C=strength,
@@ -244,10 +253,13 @@ def train_model(
     use_idf: bool = True,
     naive_bayes: bool = True,
     sources: Sequence[str] = (),
+    smoothing: float = 1.0,
 ) -> AbuseModel:
     """Fit the abuse and threat regressions on `train`; thresholds and figures from `dev`.
 
     `dev` must not overlap `train`: the figures in the model card are measured on it.
+    `smoothing` is the abuse model's naive Bayes smoothing (`log_count_ratio`'s alpha); the
+    threat model, with a few hundred threats to learn from, keeps 1.
     """
     spec = spec or FeatureSpec()
     started = time.monotonic()
@@ -259,7 +271,7 @@ def train_model(
         idf = (low + codes.astype(np.float32) * step).astype(np.float32)
     features = feature_matrix(characters, words, idf, spec)
     labels = np.array([row.label for row in train])
-    abuse_weights, abuse_intercept = _fit(features, labels, strength, False, naive_bayes)
+    abuse_weights, abuse_intercept = _fit(features, labels, strength, False, naive_bayes, smoothing)
     # Threat labels exist only where a set has them (Jigsaw's `threat` column): fit on those.
     known = np.array([row.threat is not None for row in train])
     threat_labels = np.array([row.threat or 0 for row in train])
@@ -295,6 +307,7 @@ def train_model(
         "threat_strength": threat_strength,
         "idf": use_idf,
         "naive_bayes": naive_bayes,
+        "smoothing": smoothing,
         "sources": list(sources),
         "train": _counts(train),
         "dev": _counts(dev),

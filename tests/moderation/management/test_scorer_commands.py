@@ -100,6 +100,47 @@ def test_train_writes_a_model_and_its_card(tiny_shared_data, tmp_path):  # noqa:
     assert "Figures on the dev split" in card
 
 
+def test_train_takes_the_word_weight_and_smoothing(tiny_shared_data, tmp_path):  # noqa: F811
+    """The recipe's two knobs reach the model file and its card."""
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (the [train] extra)")
+    out_path = tmp_path / "site-model.npz"
+    run(
+        "train_scorer",
+        "--data",
+        str(tiny_shared_data),
+        "--out",
+        str(out_path),
+        "--bits",
+        "14",
+        "--word-weight",
+        "1.5",
+        "--smoothing",
+        "0.25",
+    )
+    model = AbuseModel.load(out_path)
+    assert model.spec.word_weight == 1.5
+    assert model.meta["smoothing"] == 0.25
+    card = out_path.with_suffix(".md").read_text()
+    assert "words weighted 1.5 beside the characters" in card
+    assert "smoothing 0.25 for abuse" in card
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--word-weight", "0", "--word-weight must be above 0"),
+        ("--word-weight", "11", "--word-weight must be above 0 and at most 10"),
+        ("--smoothing", "0", "--smoothing must be above 0"),
+        ("--smoothing", "101", "--smoothing must be above 0 and at most 100"),
+    ],
+)
+def test_train_explains_a_bad_knob(tmp_path, option, value, message):
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (the [train] extra)")
+    with pytest.raises(CommandError, match=message):
+        run("train_scorer", "--data", "none", option, value, "--out", str(tmp_path / "m.npz"))
+    assert not (tmp_path / "m.npz").exists()
+
+
 def test_train_adds_the_sites_own_moderation(tiny_shared_data, tmp_path, section, moderator):  # noqa: F811
     pytest.importorskip("sklearn", reason="training needs scikit-learn (the [train] extra)")
     from newsdesk.discussion.models import Comment

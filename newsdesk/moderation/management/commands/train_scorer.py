@@ -51,8 +51,34 @@ class Command(BaseCommand):
         )
         parser.add_argument("--bits", type=int, default=FeatureSpec.bits, help="2**bits buckets.")
         parser.add_argument("--strength", type=float, default=4.0, help="C of the abuse model.")
+        parser.add_argument(
+            "--smoothing",
+            type=float,
+            default=1.0,
+            help="Naive Bayes smoothing of the abuse model: added to each bucket's sums on both "
+            "sides before their log ratio scales the features; smaller trusts rare n-grams more.",
+        )
+        parser.add_argument(
+            "--word-weight",
+            type=float,
+            default=FeatureSpec.word_weight,
+            help="Weight of the words and word pairs beside the character n-grams (each block "
+            "has unit length before it).",
+        )
 
-    def handle(self, *args, data, extra, site_history, out, bits, strength, **options):
+    def handle(
+        self,
+        *args,
+        data,
+        extra,
+        site_history,
+        out,
+        bits,
+        strength,
+        smoothing,
+        word_weight,
+        **options,
+    ):
         try:
             import sklearn  # noqa: F401
 
@@ -65,6 +91,10 @@ class Command(BaseCommand):
 
         if not 10 <= bits <= 22:
             raise CommandError("--bits must be between 10 and 22.")
+        if not 0 < smoothing <= 100:
+            raise CommandError("--smoothing must be above 0 and at most 100.")
+        if not 0 < word_weight <= 10:
+            raise CommandError("--word-weight must be above 0 and at most 10.")
         train, dev, sources = [], [], []
         try:
             if data != "none":
@@ -103,17 +133,19 @@ class Command(BaseCommand):
             raise CommandError("The training data needs both abusive (1) and acceptable (0) rows.")
         if not dev:
             raise CommandError("No dev rows to measure on: give a set with a dev split.")
-        spec = FeatureSpec(bits=bits)
+        spec = FeatureSpec(bits=bits, word_weight=word_weight)
         self.stdout.write(f"Training on {len(train):,} comments, measuring on {len(dev):,}...")
-        model = train_model(train, dev, spec, strength=strength, sources=sources)
+        model = train_model(
+            train, dev, spec, strength=strength, smoothing=smoothing, sources=sources
+        )
         path = Path(out)
         model.save(path)
         card = path.with_suffix(".md")
         card.write_text(model_card(model, path, "newsdesk train_scorer " + self._options_text()))
         for language, figures in sorted(model.meta["dev_figures"].items()):
             self.stdout.write(
-                f"dev {language or '?'}: {figures['abusive_held']:.1%} of abusive held, "
-                f"{figures['acceptable_held']:.1%} of acceptable, from {figures['threshold']:.4f}"
+                f"dev {language or '?'}: {figures['abusive_held']:.2%} of abusive held, "
+                f"{figures['acceptable_held']:.2%} of acceptable, from {figures['threshold']:.4f}"
             )
         self.stdout.write(f"Wrote {path} ({path.stat().st_size:,} bytes) and {card}")
 
