@@ -3,14 +3,26 @@ apps', then Wagtail's page tree). Addresses without an edition redirect (edition
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents
 
 from newsdesk.delivery import cached_page
 from newsdesk.delivery.views import health
 from newsdesk.feeds.views import robots_txt
+
+#: Wagtail's document addresses (wagtail.documents.urls), with an id of at most 18 digits: a
+#: longer one, which no document has, is a 404. Wagtail's pattern took any number of digits to
+#: the database query, where one past Python's 4,300-digit limit for int() was a 500.
+document_patterns = [
+    re_path(r"^(\d{1,18})/(.*)$", documents.serve, name="wagtaildocs_serve"),
+    path(
+        "authenticate_with_password/<int:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+]
 
 urlpatterns = [
     # For a caching proxy's or a load balancer's health probe (deploy/varnish/newsdesk.vcl).
@@ -18,7 +30,7 @@ urlpatterns = [
     # One for the whole site, naming each edition's sitemaps; purged with the navigation.
     path("robots.txt", cached_page("nav")(robots_txt), name="robots-txt"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    path("documents/", include(document_patterns)),
     path("", include("newsdesk.api.urls")),
     path("moderation/", include("newsdesk.moderation.urls")),
     path("", include("newsdesk.sections.urls")),

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.exceptions import ParserRejectedMarkup
 
 from newsdesk import rich_text
 from newsdesk.articles.blocks import PARAGRAPH_FEATURES
@@ -64,10 +65,26 @@ def _paragraphs(content: str) -> str:
     return "\n".join(out)
 
 
+#: `<!` opening anything but a comment: a declaration or marked section Python's parser may refuse.
+_DECLARATION = re.compile(r"<!(?!--)")
+
+
+def _parsed(markup: str) -> BeautifulSoup:
+    """`markup` parsed as HTML, whatever it holds. Python's parser refuses a broken declaration or
+    marked section (`<![</p>`) outright; then those are read as text, and if it still refuses,
+    the whole markup is, so that nothing of the post is lost."""
+    for attempt in (markup, _DECLARATION.sub("&lt;!", markup)):
+        try:
+            return BeautifulSoup(attempt, "html.parser")
+        except ParserRejectedMarkup:
+            continue
+    return BeautifulSoup(html.escape(markup), "html.parser")
+
+
 def _caption_figure(match: re.Match) -> str:
     """A `[caption]` shortcode as the figure the block editor would write."""
     attributes, inner = match.group(1), match.group(2)
-    soup = BeautifulSoup(inner, "html.parser")
+    soup = _parsed(inner)
     image = soup.find("img")
     if image is not None:
         image.extract()
@@ -97,7 +114,7 @@ def prepared(content: str) -> str:
 def convert(content: str, photo_for: PhotoLookup | None = None) -> Converted:
     """`content` (a post's `content:encoded`) as story body blocks."""
     result = Converted()
-    soup = BeautifulSoup(prepared(content), "html.parser")
+    soup = _parsed(prepared(content))
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     _walk(soup, result, photo_for)

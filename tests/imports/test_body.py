@@ -1,5 +1,6 @@
 """A post's content as story body blocks: both editors' markup, and nothing unsanitised."""
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,3 +136,15 @@ def test_a_link_in_a_link_is_stored_as_it_reads_back():
     content = '<a href="javascript:x"><blockquote>0<table><tr><td><a href="javascript:x">'
     [block] = [b for b in convert(content).blocks if b["type"] == "paragraph"]
     assert rich_text.sanitise(block["value"], PARAGRAPH_FEATURES) == block["value"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["<p>Before</p><![</p><p>After</p>", "<p>Before</p><!x<![ <p>After</p>", "Before <![ After"],
+)
+def test_markup_pythons_parser_refuses_keeps_the_posts_words(content):
+    """A broken declaration (`<![`) made Python's HTML parser refuse the whole post."""
+    converted = convert(content, lambda attachment_id, address: 1)
+    text = " ".join(str(block["value"]) for block in converted.blocks)
+    assert "Before" in text and "After" in text
+    StoryBodyBlock().to_python(converted.blocks)
