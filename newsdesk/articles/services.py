@@ -43,15 +43,20 @@ def published_stories(edition: str | None = None, *, section=None) -> QuerySet[A
     PostgreSQL counted a section's stories by reading them from the table (2-4 s for a section
     of 230,000 stories in bench/million_stories.py) instead of from the partial index
     `article_section_published` alone."""
-    if section is not None:
-        stories = Article.objects.published().filter(section=section)
-    else:
-        stories = Article.objects.published().filter(locale=edition_locale(edition))
     return (
-        stories.newest_first()
+        _published_in(edition, section)
+        .newest_first()
         .select_related("section", "lead_photo", "locale")
         .prefetch_related(byline_prefetch())
     )
+
+
+def _published_in(edition: str | None, section) -> QuerySet[Article]:
+    """Published stories of `section` when one is named (it is in one edition), else of the
+    edition: the condition each one's partial index answers."""
+    if section is not None:
+        return Article.objects.published().filter(section=section)
+    return Article.objects.published().filter(locale=edition_locale(edition))
 
 
 def section_stories(section) -> QuerySet[Article]:
@@ -209,13 +214,8 @@ def search_stories(
             )
         # Only the ids of the newest matches, one more than the paginator's limit so that it
         # can still say "about 1,000"; then those ranked.
-        stories = Article.objects.published()
-        if section_id is not None:
-            stories = stories.filter(section_id=section_id)
-        else:
-            stories = stories.filter(locale=edition_locale(edition))
         newest = (
-            narrowed(stories)
+            narrowed(_published_in(edition, section_id))
             .newest_first()
             .only("pk", "first_published_at")
             .search(words, operator="and", order_by_relevance=False)
